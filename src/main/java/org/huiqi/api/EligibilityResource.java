@@ -1,0 +1,59 @@
+package org.huiqi.api;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.huiqi.evaluation.Evaluation;
+import org.huiqi.evaluation.Evaluator;
+import org.huiqi.profile.EligibilityRequest;
+
+@Path("/api/v1/eligibility")
+@Tag(name = "Eligibility")
+public class EligibilityResource {
+    /** Policy dates are Beijing dates: "today" must not flip at 16:00 UTC. */
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final RuleSets ruleSets;
+    private final RequestValidator validator;
+    private final Evaluator evaluator;
+
+    public EligibilityResource(RuleSets ruleSets, RequestValidator validator,
+                               @ConfigProperty(name = "policy.evaluation.max-rule-firings", defaultValue = "100000") int maxFirings) {
+        this.ruleSets = ruleSets;
+        this.validator = validator;
+        this.evaluator = new Evaluator(maxFirings);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Evaluate one enterprise profile",
+            description = "Lists the measures in force on asOf with their status, criteria, amounts and citations. "
+                    + "Measures whose region criterion fails are left out unless explain=all.")
+    @APIResponse(responseCode = "200", description = "The evaluation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Evaluation.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input; errors[].field names each bad field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "No rule set is active yet",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Evaluation evaluate(
+            @Parameter(description = "'all' also lists measures that fail on region") @QueryParam("explain") String explain,
+            EligibilityRequest request) {
+        validator.body(request);
+        if (explain != null && !explain.equals("all")) throw RequestValidator.invalid("explain", "must be 'all' or absent");
+        LocalDate asOf = request.asOf() != null ? request.asOf() : LocalDate.now(CHINA);
+        return evaluator.evaluate(ruleSets.serving(), asOf, request.profile(), "all".equals(explain));
+    }
+}

@@ -1,0 +1,97 @@
+package org.huiqi.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.huiqi.evaluation.Evaluation;
+import org.huiqi.evaluation.Evaluator;
+import org.huiqi.evaluation.MeasureResult;
+import org.huiqi.evaluation.Outcome;
+import org.huiqi.profile.Profile;
+import org.huiqi.rules.Measure;
+import org.huiqi.rules.RuleSet;
+
+@Path("/api/v1/measures")
+@Tag(name = "Catalog")
+@Produces(MediaType.APPLICATION_JSON)
+public class MeasureResource {
+    private final RuleSets ruleSets;
+    private final ObjectMapper json;
+    private final Evaluator evaluator;
+
+    public MeasureResource(RuleSets ruleSets, ObjectMapper json,
+                           @ConfigProperty(name = "policy.evaluation.max-rule-firings", defaultValue = "100000") int maxFirings) {
+        this.ruleSets = ruleSets;
+        this.json = json;
+        this.evaluator = new Evaluator(maxFirings);
+    }
+
+    @Schema(description = "The measures in force on asOf (and applying in region, when given).")
+    public record Catalog(LocalDate asOf, @Schema(example = "450400") String region, Evaluation.RuleSetRef ruleset,
+                          List<Measure> measures) {
+    }
+
+    @GET
+    @Operation(summary = "The catalog in force", description = "Measures in force on asOf (default today), "
+            + "with metadata and criteria descriptions; with region, only those that apply there "
+            + "(national, provincial and local measures of that place).")
+    @APIResponse(responseCode = "200", description = "The catalog",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Catalog.class)))
+    @APIResponse(responseCode = "400", description = "Bad asOf or region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Catalog catalog(
+            @Parameter(description = "Date, YYYY-MM-DD; default today", example = "2025-06-01") @QueryParam("asOf") String asOfParam,
+            @Parameter(description = "GB/T 2260 six-digit code", example = "450400") @QueryParam("region") String region) {
+        LocalDate asOf = RequestValidator.date("asOf", asOfParam, LocalDate.now(EligibilityResource.CHINA));
+        if (region != null && !region.matches("\\d{6}")) {
+            throw RequestValidator.invalid("region", "must be a six-digit GB/T 2260 code, such as 450400");
+        }
+        RuleSet ruleSet = ruleSets.serving();
+        Set<String> applying = region == null ? null : applyingIn(ruleSet, asOf, region);
+        List<Measure> measures = ruleSet.catalog().stream()
+                .filter(m -> m.inForceOn(asOf))
+                .filter(m -> applying == null || applying.contains(m.id()))
+                .toList();
+        return new Catalog(asOf, region, new Evaluation.RuleSetRef(ruleSet.version(), ruleSet.loadedAt()), measures);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One measure, whatever its period")
+    @APIResponse(responseCode = "200", description = "The measure",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Measure.class)))
+    @APIResponse(responseCode = "404", description = "No measure with that id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Measure measure(@PathParam("id") String id) {
+        Measure measure = ruleSets.serving().measures().get(id);
+        if (measure == null) {
+            throw new ProblemException(Problem.of("unknown-measure", "Unknown measure", 404, "no measure with id '" + id + "'"));
+        }
+        return measure;
+    }
+
+    /** Places a profile that says nothing but its region: measures whose region criterion fails drop out. */
+    private Set<String> applyingIn(RuleSet ruleSet, LocalDate asOf, String region) {
+        Profile placeOnly = json.convertValue(Map.of("regionCode", region, "projects", List.of(Map.of("regionCode", region))), Profile.class);
+        return evaluator.evaluate(ruleSet, asOf, placeOnly, true).results().stream()
+                .filter(r -> r.criteria().stream().noneMatch(c -> "region".equals(c.id()) && c.outcome() == Outcome.NOT_MET))
+                .map(MeasureResult::measureId)
+                .collect(Collectors.toSet());
+    }
+}

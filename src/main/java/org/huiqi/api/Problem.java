@@ -1,0 +1,41 @@
+package org.huiqi.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An RFC 9457 problem document: the only shape errors take in this API. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(description = "RFC 9457 problem details (application/problem+json).")
+public record Problem(
+        @Schema(example = "https://huiqi.org/problems/invalid-input") String type,
+        @Schema(example = "Invalid input") String title,
+        @Schema(example = "400") int status,
+        @Schema(example = "2 fields are invalid") String detail,
+        @Schema(description = "One entry per invalid field") List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPES = "https://huiqi.org/problems/";
+
+    @Schema(description = "A field-level error.")
+    public record FieldError(
+            @Schema(description = "JSON path of the field in the request", example = "profile.financials.2024.operatingRevenue") String field,
+            @Schema(example = "must be greater than or equal to 0") String message) {
+    }
+
+    public static Problem of(String type, String title, int status, String detail) {
+        return new Problem(TYPES + type, title, status, detail, null);
+    }
+
+    public static Problem invalid(List<FieldError> errors) {
+        String detail = errors.size() == 1
+                ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields are invalid";
+        return new Problem(TYPES + "invalid-input", "Invalid input", 400, detail, List.copyOf(errors));
+    }
+
+    public Response toResponse() {
+        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+    }
+}

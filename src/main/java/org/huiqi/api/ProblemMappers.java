@@ -1,0 +1,91 @@
+package org.huiqi.api;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.huiqi.evaluation.RuleFiringLimitException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every failure becomes a problem document. Input errors name the field as a JSON path; nothing
+ * ever answers with a stack trace.
+ */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return e.problem().toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        if (e instanceof JsonParseException parse) {
+            String where = parse.getLocation() == null ? "" : " at line " + parse.getLocation().getLineNr()
+                    + ", column " + parse.getLocation().getColumnNr();
+            return Problem.of("malformed-json", "Malformed JSON", 400,
+                    "the request body is not valid JSON" + where + ": " + parse.getOriginalMessage()).toResponse();
+        }
+        String field = e instanceof JsonMappingException mapping ? JsonPaths.of(mapping.getPath()) : "";
+        return Problem.invalid(List.of(new Problem.FieldError(field, message(e)))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) return unreadableJson(json);
+        String title = Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
+        return Problem.of("http-" + status, title, status, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response runawayRule(RuleFiringLimitException e) {
+        LOG.errorf("runaway rule in measure %s: %s", e.measureId(), e.getMessage());
+        return new Problem("https://huiqi.org/problems/rule-firing-limit", "Rule firing limit reached", 500,
+                "measure " + e.measureId() + ": " + e.getMessage(), null).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("unexpected error", e);
+        return Problem.of("internal", "Internal error", 500,
+                "the service could not complete the request; it has been logged").toResponse();
+    }
+
+    private static String message(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return "unknown field '" + u.getPropertyName() + "'; known fields: " + u.getKnownPropertyIds();
+        }
+        if (e instanceof InvalidFormatException f) {
+            Class<?> target = f.getTargetType();
+            if (target != null && target.isEnum()) {
+                return "'" + f.getValue() + "' is not one of " + List.of(target.getEnumConstants());
+            }
+            return "'" + f.getValue() + "' is not a valid " + describe(target);
+        }
+        if (e instanceof MismatchedInputException m) {
+            return "expected " + describe(m.getTargetType());
+        }
+        return e.getOriginalMessage();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) return "value";
+        if (type == java.time.LocalDate.class) return "date (YYYY-MM-DD)";
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return type == Integer.class || type == int.class ? "whole number" : "number";
+        }
+        if (type == Boolean.class || type == boolean.class) return "true or false";
+        if (type == String.class) return "string";
+        if (List.class.isAssignableFrom(type)) return "array";
+        if (type.isEnum()) return "one of " + List.of(type.getEnumConstants());
+        return "object";
+    }
+}

@@ -1,0 +1,149 @@
+package org.huiqi.evaluation;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The words rule files use to state a condition. Each returns a three-valued {@link Check}:
+ * an absent input gives UNKNOWN, never "no". Rule files import these as functions:
+ * {@code import function org.huiqi.evaluation.Criteria.atLeast}.
+ */
+public final class Criteria {
+    private Criteria() {
+    }
+
+    /** actual ≥ threshold. */
+    public static Check atLeast(Num actual, Number threshold) {
+        return compare(actual, ">= ", threshold, c -> c >= 0);
+    }
+
+    /** actual ≤ threshold. */
+    public static Check atMost(Num actual, Number threshold) {
+        return compare(actual, "<= ", threshold, c -> c <= 0);
+    }
+
+    /** actual &gt; threshold. */
+    public static Check above(Num actual, Number threshold) {
+        return compare(actual, "> ", threshold, c -> c > 0);
+    }
+
+    /** actual &lt; threshold. */
+    public static Check below(Num actual, Number threshold) {
+        return compare(actual, "< ", threshold, c -> c < 0);
+    }
+
+    /** actual = expected. */
+    public static Check equalTo(Num actual, Number expected) {
+        return compare(actual, "= ", expected, c -> c == 0);
+    }
+
+    /** low ≤ actual ≤ high. */
+    public static Check between(Num actual, Number low, Number high) {
+        Check result = allOf(atLeast(actual, low), atMost(actual, high));
+        return Check.leaf(result.outcome(), actual.display(), "[" + plain(low) + ", " + plain(high) + "]",
+                actual.fields(), actual.missing());
+    }
+
+    public static Check isTrue(Flag flag) {
+        return flag(flag, true);
+    }
+
+    public static Check isFalse(Flag flag) {
+        return flag(flag, false);
+    }
+
+    /** Every part must be MET; one NOT_MET decides NOT_MET. */
+    public static Check allOf(Check... parts) {
+        Outcome outcome = Outcome.MET;
+        for (Check part : parts) outcome = outcome.and(part.outcome());
+        return composite(outcome, "all of", parts);
+    }
+
+    /** One MET part is enough; NOT_MET only when every part is NOT_MET. */
+    public static Check anyOf(Check... parts) {
+        Outcome outcome = Outcome.NOT_MET;
+        for (Check part : parts) outcome = outcome.or(part.outcome());
+        return composite(outcome, "any of", parts);
+    }
+
+    /** The negation: for exclusions ("has not ..."). */
+    public static Check not(Check check) {
+        return new Check(check.outcome().not(), check.actual(), "not " + check.required(), check.fields(),
+                check.missing(), check.label(), check.parts());
+    }
+
+    /** Names a part of a composite condition so explanations can say which branch held. */
+    public static Check part(String zh, String en, Check check) {
+        return check.labelled(Text.of(zh, en));
+    }
+
+    /**
+     * Points from a scoring table, read top-down: {@code points(cond1, pts1, cond2, pts2, ..., otherwise)}.
+     * The first MET condition gives its points; a condition that is UNKNOWN before any MET one
+     * leaves the points unknown; when none is MET the last number applies.
+     */
+    public static Num points(Object... conditionsAndPoints) {
+        if (conditionsAndPoints.length % 2 == 0) {
+            throw new IllegalArgumentException("points(...) needs condition, points pairs and a final 'otherwise' number");
+        }
+        List<String> fields = new ArrayList<>();
+        for (int i = 0; i + 1 < conditionsAndPoints.length; i += 2) {
+            Check condition = (Check) conditionsAndPoints[i];
+            fields = Num.union(fields, condition.fields());
+            if (condition.outcome() == Outcome.UNKNOWN) return Num.unknown(condition.missing());
+            if (condition.met()) return Num.constant((Number) conditionsAndPoints[i + 1]).from(fields);
+        }
+        return Num.constant((Number) conditionsAndPoints[conditionsAndPoints.length - 1]).from(fields);
+    }
+
+    /** A condition the rule has already decided in Java terms, with what it saw. */
+    public static Check when(boolean met, Object actual, String required, String... fields) {
+        return Check.leaf(Outcome.of(met), actual, required, List.of(fields), List.of());
+    }
+
+    /** UNKNOWN until {@code fields} are given. */
+    public static Check unknown(String required, List<String> fields) {
+        return Check.leaf(Outcome.UNKNOWN, null, required, fields, fields);
+    }
+
+    private static Check composite(Outcome outcome, String required, Check... parts) {
+        List<String> fields = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (Check part : parts) {
+            fields = Num.union(fields, part.fields());
+            if (part.outcome() == Outcome.UNKNOWN) missing = Num.union(missing, part.missing());
+        }
+        long met = Arrays.stream(parts).filter(Check::met).count();
+        String actual = met + " of " + parts.length + " met";
+        return new Check(outcome, actual, required + " " + parts.length, fields, missing, null, Arrays.asList(parts));
+    }
+
+    private interface Comparison {
+        boolean holds(int compareTo);
+    }
+
+    private static Check compare(Num actual, String operator, Number threshold, Comparison comparison) {
+        String required = operator + plain(threshold);
+        if (actual.undefined()) {
+            return Check.leaf(Outcome.NOT_MET, actual.display(), required, actual.fields(), List.of());
+        }
+        if (!actual.known()) {
+            return Check.leaf(Outcome.UNKNOWN, null, required, actual.fields(), actual.missing());
+        }
+        boolean met = comparison.holds(actual.value().compareTo(Num.toDecimal(threshold)));
+        return Check.leaf(Outcome.of(met), actual.display(), required, actual.fields(), List.of());
+    }
+
+    private static Check flag(Flag flag, boolean wanted) {
+        List<String> fields = List.of(flag.field());
+        if (!flag.known()) return Check.leaf(Outcome.UNKNOWN, null, String.valueOf(wanted), fields, fields);
+        return Check.leaf(Outcome.of(flag.value() == wanted), flag.value(), String.valueOf(wanted), fields, List.of());
+    }
+
+    private static String plain(Number n) {
+        BigDecimal d = Num.toDecimal(n).stripTrailingZeros();
+        return (d.scale() < 0 ? d.setScale(0) : d).toPlainString();
+    }
+}

@@ -1,0 +1,66 @@
+package org.huiqi.evaluation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.huiqi.rules.Measure;
+
+/** How one measure came out for the enterprise (or for one of its projects). */
+@Schema(description = "How one measure came out for the enterprise, or for one project (projectId set).")
+public record MeasureResult(
+        @Schema(example = "CN-MIIT-SPECIALIZED-SME") String measureId,
+        @Schema(description = "The project this result is for; null for enterprise measures") String projectId,
+        Text title,
+        @Schema(description = "ELIGIBLE: every criterion MET; NEEDS_INFO: none NOT_MET, some UNKNOWN; NOT_ELIGIBLE: some NOT_MET")
+        Status status,
+        @Schema(description = "True when exactly one criterion is NOT_MET") boolean nearMiss,
+        Benefit benefit,
+        List<CriterionResult> criteria,
+        @Schema(description = "Profile fields (JSON paths under profile) that would decide a NEEDS_INFO result",
+                example = "[\"financials.2025.rdExpense\"]") List<String> missingFields,
+        @Schema(description = "Ids of the criteria that are NOT_MET") List<String> failedCriteria,
+        @Schema(description = "Measures that cannot be claimed together with this one") List<Conflict> conflicts,
+        Measure.Citation citation,
+        @Schema(description = "Region and folder of the rule file", example = "national/miit") String jurisdiction,
+        LocalDate validFrom,
+        LocalDate validTo) {
+
+    public enum Status { ELIGIBLE, NEEDS_INFO, NOT_ELIGIBLE }
+
+    @Schema(description = "What the measure gives. Money in 万元.")
+    public record Benefit(
+            Measure.BenefitKind kind,
+            @Schema(description = "Computed amount, 万元; null when not computable from the profile or not published", example = "20")
+            BigDecimal amount,
+            @Schema(description = "Upper limit of the amount, 万元", example = "100") BigDecimal cap,
+            @Schema(description = "False when the measure or its amount is not confirmed against the official text") boolean confirmed,
+            Text description,
+            @Schema(description = "How the amount is computed") Text amountRule,
+            @Schema(description = "Why there is no amount, or that it is still to be confirmed") Text amountNote) {
+    }
+
+    @Schema(description = "A measure that cannot be claimed together with this one.")
+    public record Conflict(@Schema(example = "CN-EIT-WEST15") String measureId, Text note) {
+    }
+
+    @Schema(description = "One criterion's outcome with what was seen and what was required.")
+    public record CriterionResult(
+            @Schema(example = "rd-expense") String id,
+            Outcome outcome,
+            Text description,
+            @Schema(description = "The value seen in (or derived from) the profile", example = "400") Object actual,
+            @Schema(description = "What the criterion requires", example = ">= 100") String required,
+            @Schema(description = "Profile fields read", example = "[\"financials.2025.rdExpense\"]") List<String> fields,
+            @Schema(description = "Absent fields that would decide it, when UNKNOWN") List<String> missingFields,
+            @Schema(description = "Parts of a composite criterion, each with its own outcome") List<Part> parts) {
+    }
+
+    @Schema(description = "A part of a composite criterion.")
+    public record Part(Text label, Outcome outcome, Object actual, String required, List<String> fields, List<Part> parts) {
+        static Part of(Check check) {
+            return new Part(check.label(), check.outcome(), check.actual(), check.required(), check.fields(),
+                    check.parts().stream().map(Part::of).toList());
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package org.huiqi.evaluation;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A number the rules read: either known, or unknown because some input is absent. It remembers
+ * the profile fields it came from, so a criterion can say what it read and what is missing.
+ * A derived figure whose denominator is zero is known to be undefined: every comparison on it
+ * fails rather than guessing (a ratio of nothing cannot meet a threshold).
+ */
+public final class Num {
+    private static final MathContext PRECISION = MathContext.DECIMAL64;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final BigDecimal value;
+    private final List<String> fields;
+    private final List<String> missing;
+    private final boolean undefined;
+
+    private Num(BigDecimal value, List<String> fields, List<String> missing, boolean undefined) {
+        this.value = value;
+        this.fields = List.copyOf(fields);
+        this.missing = List.copyOf(missing);
+        this.undefined = undefined;
+    }
+
+    /** A profile input at {@code field}; null means the enterprise did not say. */
+    public static Num input(Number value, String field) {
+        if (value == null) return new Num(null, List.of(field), List.of(field), false);
+        return new Num(toDecimal(value), List.of(field), List.of(), false);
+    }
+
+    /** A number the rule states itself, not read from the profile. */
+    public static Num constant(Number value) {
+        return new Num(toDecimal(value), List.of(), List.of(), false);
+    }
+
+    /** Unknown until {@code fields} are given. */
+    public static Num unknown(List<String> fields) {
+        return new Num(null, fields, fields, false);
+    }
+
+    /** The same value, recorded as derived from {@code sources}. */
+    public Num from(List<String> sources) {
+        return new Num(value, union(fields, sources), missing, undefined);
+    }
+
+    public boolean known() {
+        return missing.isEmpty() && !undefined && value != null;
+    }
+
+    public boolean undefined() {
+        return missing.isEmpty() && undefined;
+    }
+
+    public BigDecimal value() {
+        return known() ? value : null;
+    }
+
+    public List<String> fields() {
+        return fields;
+    }
+
+    public List<String> missing() {
+        return missing;
+    }
+
+    public Num plus(Num other) {
+        return combine(other, value == null || other.value == null ? null : value.add(other.value), false);
+    }
+
+    public Num minus(Num other) {
+        return combine(other, value == null || other.value == null ? null : value.subtract(other.value), false);
+    }
+
+    public Num times(Number factor) {
+        return times(constant(factor));
+    }
+
+    public Num times(Num other) {
+        return combine(other, value == null || other.value == null ? null : value.multiply(other.value), false);
+    }
+
+    /** This as a percentage of {@code whole}: 3 means 3%. */
+    public Num percentOf(Num whole) {
+        return divide(whole, HUNDRED);
+    }
+
+    /** Percentage growth of this over {@code previous}: 10 means up 10%. */
+    public Num growthOver(Num previous) {
+        return minus(previous).divide(previous, HUNDRED);
+    }
+
+    public Num dividedBy(Number divisor) {
+        return divide(constant(divisor), BigDecimal.ONE);
+    }
+
+    /** The smaller of this and {@code cap}: an award "up to" a cap. */
+    public Num atMost(Number cap) {
+        if (value == null) return this;
+        BigDecimal c = toDecimal(cap);
+        return new Num(value.min(c), fields, missing, undefined);
+    }
+
+    /** The larger of this and {@code floor}. */
+    public Num atLeast(Number floor) {
+        if (value == null) return this;
+        return new Num(value.max(toDecimal(floor)), fields, missing, undefined);
+    }
+
+    private Num divide(Num divisor, BigDecimal scale) {
+        boolean bothKnown = value != null && divisor.value != null;
+        if (bothKnown && divisor.value.signum() == 0) return combine(divisor, null, true);
+        BigDecimal result = bothKnown
+                ? value.multiply(scale).divide(divisor.value, PRECISION).setScale(4, RoundingMode.HALF_UP)
+                : null;
+        return combine(divisor, result, false);
+    }
+
+    private Num combine(Num other, BigDecimal result, boolean divisionByZero) {
+        List<String> allFields = union(fields, other.fields);
+        List<String> allMissing = union(missing, other.missing);
+        boolean isUndefined = divisionByZero || undefined || other.undefined;
+        return new Num(allMissing.isEmpty() && !isUndefined ? result : null, allFields, allMissing, isUndefined);
+    }
+
+    static List<String> union(List<String> a, List<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return new ArrayList<>(all);
+    }
+
+    static BigDecimal toDecimal(Number n) {
+        if (n instanceof BigDecimal d) return d;
+        if (n instanceof Integer || n instanceof Long) return BigDecimal.valueOf(n.longValue());
+        return new BigDecimal(n.toString());
+    }
+
+    /** How the value appears in explanations: plain number, "unknown", or "undefined". */
+    public Object display() {
+        if (known()) return value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros();
+        return undefined() ? "undefined (divides by zero)" : null;
+    }
+
+    @Override
+    public String toString() {
+        return known() ? value.toPlainString() : undefined() ? "undefined" : "unknown" + missing;
+    }
+}

@@ -1,0 +1,119 @@
+package org.huiqi.evaluation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.huiqi.evaluation.MeasureResult.Status;
+import org.huiqi.evaluation.facts.Project;
+import org.huiqi.rules.Measure;
+import org.huiqi.rules.RuleSet;
+
+/**
+ * Turns criterion outcomes into measure results: the status follows from the outcomes by
+ * three-valued logic, never from anything a rule file says directly. Kept in Java rather than in
+ * generic DRL rules so that no edit of a rule file can change what ELIGIBLE means.
+ */
+final class ResultAssembler {
+    /** The criterion id that places a measure; when it is NOT_MET the measure is hidden by default. */
+    static final String REGION = "region";
+    private static final Text NO_AMOUNT = Text.of("金额由发文单位核定", "amount set by the issuing office");
+    private static final Text UNCONFIRMED = Text.of("金额待与发文单位确认", "amount to be confirmed with the issuing office");
+
+    private final RuleSet ruleSet;
+    private final LocalDate asOf;
+    private final boolean explainAll;
+
+    ResultAssembler(RuleSet ruleSet, LocalDate asOf, boolean explainAll) {
+        this.ruleSet = ruleSet;
+        this.asOf = asOf;
+        this.explainAll = explainAll;
+    }
+
+    List<MeasureResult> assemble(Evaluator.Facts facts) {
+        List<MeasureResult> results = new ArrayList<>();
+        for (Measure measure : ruleSet.catalog()) {
+            if (!measure.inForceOn(asOf)) continue;
+            for (String subject : subjects(measure, facts)) {
+                MeasureResult result = result(measure, subject, facts);
+                if (explainAll || !failsOnRegion(result)) results.add(result);
+            }
+        }
+        return results;
+    }
+
+    /** Enterprise measures have one subject (null); per-project measures one per project. */
+    private static List<String> subjects(Measure measure, Evaluator.Facts facts) {
+        if (!measure.perProject()) return java.util.Collections.singletonList(null);
+        if (facts.projects().isEmpty()) {
+            return facts.projectsKnown() ? List.of() : java.util.Collections.singletonList(null);
+        }
+        return facts.projects().stream().map(Project::id).toList();
+    }
+
+    private MeasureResult result(Measure measure, String subject, Evaluator.Facts facts) {
+        List<MeasureResult.CriterionResult> criteria = new ArrayList<>();
+        for (Measure.Criterion criterion : measure.criteria()) {
+            Check check = measure.perProject() && subject == null && !facts.projectsKnown()
+                    ? Criteria.unknown("a project", List.of("projects"))
+                    : outcome(measure.id(), criterion.id(), subject, facts).orElseGet(() ->
+                            Criteria.unknown("not evaluated: the rule did not fire", List.of()));
+            criteria.add(new MeasureResult.CriterionResult(criterion.id(), check.outcome(), criterion.description(),
+                    check.actual(), check.required(), check.fields(), check.missing(),
+                    check.parts().stream().map(MeasureResult.Part::of).toList()));
+        }
+        List<String> failed = criteria.stream().filter(c -> c.outcome() == Outcome.NOT_MET)
+                .map(MeasureResult.CriterionResult::id).toList();
+        boolean unknown = criteria.stream().anyMatch(c -> c.outcome() == Outcome.UNKNOWN);
+        Status status = !failed.isEmpty() ? Status.NOT_ELIGIBLE : unknown ? Status.NEEDS_INFO : Status.ELIGIBLE;
+        List<String> missing = status != Status.NEEDS_INFO ? List.of() : criteria.stream()
+                .flatMap(c -> c.missingFields().stream()).distinct().toList();
+        return new MeasureResult(measure.id(), subject, measure.title(), status, failed.size() == 1,
+                benefit(measure, subject, status, facts), criteria, missing, failed, conflicts(measure),
+                measure.citation(), measure.jurisdiction(), measure.validFrom(), measure.validTo());
+    }
+
+    private static Optional<Check> outcome(String measureId, String criterionId, String subject, Evaluator.Facts facts) {
+        Optional<Check> own = find(measureId, criterionId, subject, facts);
+        return own.isPresent() || subject == null ? own : find(measureId, criterionId, null, facts);
+    }
+
+    private static Optional<Check> find(String measureId, String criterionId, String subject, Evaluator.Facts facts) {
+        return facts.outcomes().stream()
+                .filter(o -> o.measureId().equals(measureId) && o.criterionId().equals(criterionId)
+                        && Objects.equals(o.projectId(), subject))
+                .map(CriterionOutcome::check).findFirst();
+    }
+
+    private static MeasureResult.Benefit benefit(Measure measure, String subject, Status status, Evaluator.Facts facts) {
+        Optional<BenefitAmount> amount = facts.amounts().stream()
+                .filter(a -> a.measureId().equals(measure.id()) && Objects.equals(a.projectId(), subject))
+                .findFirst()
+                .or(() -> facts.amounts().stream().filter(a -> a.measureId().equals(measure.id()) && a.projectId() == null).findFirst());
+        boolean shown = status != Status.NOT_ELIGIBLE && amount.isPresent() && amount.get().amount().known();
+        Text note = null;
+        boolean moneyMeasure = measure.benefitKind() == Measure.BenefitKind.CASH || measure.benefitKind() == Measure.BenefitKind.TAX;
+        if (amount.isEmpty() && moneyMeasure) note = NO_AMOUNT;
+        else if (amount.isPresent() && !amount.get().amount().known() && status != Status.NOT_ELIGIBLE) {
+            note = Text.of("需补充以计算金额：" + String.join(", ", amount.get().amount().missing()),
+                    "to compute the amount, give: " + String.join(", ", amount.get().amount().missing()));
+        } else if (shown && !measure.confirmed()) note = UNCONFIRMED;
+        return new MeasureResult.Benefit(measure.benefitKind(), shown ? amount.get().amount().value() : null,
+                amount.map(BenefitAmount::cap).orElse(null), measure.confirmed(), measure.benefit(), measure.amountRule(), note);
+    }
+
+    private List<MeasureResult.Conflict> conflicts(Measure measure) {
+        return measure.conflicts().stream().map(other -> {
+            Measure o = ruleSet.measures().get(other);
+            String title = o == null ? other : o.title().zh();
+            String titleEn = o == null ? other : o.title().en();
+            return new MeasureResult.Conflict(other, Text.of("不能与「" + title + "」同时享受，请择一申请",
+                    "cannot be claimed together with \"" + titleEn + "\": choose one"));
+        }).toList();
+    }
+
+    private static boolean failsOnRegion(MeasureResult result) {
+        return result.criteria().stream().anyMatch(c -> REGION.equals(c.id()) && c.outcome() == Outcome.NOT_MET);
+    }
+}

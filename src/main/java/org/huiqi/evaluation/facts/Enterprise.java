@@ -1,0 +1,300 @@
+package org.huiqi.evaluation.facts;
+
+import static org.huiqi.evaluation.Criteria.unknown;
+import static org.huiqi.evaluation.Criteria.when;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.huiqi.evaluation.Check;
+import org.huiqi.evaluation.Flag;
+import org.huiqi.evaluation.Num;
+import org.huiqi.profile.Award;
+import org.huiqi.profile.Certification;
+import org.huiqi.profile.Profile;
+
+/**
+ * The enterprise as rules see it: its profile on the evaluation date, read through names from
+ * the policy texts. Absent answers come back unknown, and derived figures are computed here so
+ * that no rule asks the user for a ratio. One instance per evaluation; never modified.
+ */
+public final class Enterprise {
+    private final Profile profile;
+    private final LocalDate asOf;
+    private final Places places;
+
+    public Enterprise(Profile profile, LocalDate asOf, Places places) {
+        this.profile = profile;
+        this.asOf = asOf;
+        this.places = places;
+    }
+
+    public LocalDate asOf() {
+        return asOf;
+    }
+
+    /** The calendar year before the evaluation date ("上年", LY). */
+    public FiscalYear lastYear() {
+        return year(asOf.getYear() - 1);
+    }
+
+    /** The figures of one calendar year. */
+    public FiscalYear year(int year) {
+        Map<String, ?> financials = profile.financials();
+        return new FiscalYear(this, year, financials == null ? null : profile.financials().get(String.valueOf(year)));
+    }
+
+    // ── identity and place ──────────────────────────────────────────────────────────────
+
+    /** Registered in {@code placeOrGroup}: a GB/T 2260 code (province, city, county) or a group id. */
+    public Check locatedIn(String... placesOrGroups) {
+        return Locations.within(places, profile.regionCode(), "regionCode", placesOrGroups);
+    }
+
+    /** Located in one of the named industrial parks. */
+    public Check inPark(String... parkIds) {
+        if (profile.parks() == null) return unknown("in " + String.join(" or ", parkIds), List.of("parks"));
+        boolean in = profile.parks().stream().anyMatch(List.of(parkIds)::contains);
+        return when(in, profile.parks(), "in " + String.join(" or ", parkIds), "parks");
+    }
+
+    /** Industry code within the given GB/T 4754 sections or divisions, e.g. "C" or "C42". */
+    public Check industryIn(String... sectionsOrDivisions) {
+        return Industries.within(profile.industryCode(), "industryCode", sectionsOrDivisions);
+    }
+
+    /** Manufacturing: GB/T 4754-2017 section C (divisions 13–43). */
+    public Check manufacturing() {
+        return industryIn("C");
+    }
+
+    /** Industrial: sections B (mining), C (manufacturing), D (utilities). */
+    public Check industrial() {
+        return industryIn("B", "C", "D");
+    }
+
+    /** Full years since registration, on the evaluation date. */
+    public Num yearsSinceRegistration() {
+        LocalDate registered = profile.registrationDate();
+        return Num.input(registered == null ? null : ChronoUnit.YEARS.between(registered, asOf), "registrationDate");
+    }
+
+    public Flag sme() {
+        return Flag.input(profile.sme(), "sme");
+    }
+
+    public Num employees() {
+        return Num.input(profile.employees(), "employees");
+    }
+
+    /** Science and technology staff as a percentage of employees. */
+    public Num techStaffShare() {
+        return Num.input(profile.techStaff(), "techStaff").percentOf(employees());
+    }
+
+    /** R&D staff as a percentage of employees. */
+    public Num rdStaffShare() {
+        return Num.input(profile.rdStaff(), "rdStaff").percentOf(employees());
+    }
+
+    // ── money over several years ───────────────────────────────────────────────────────
+
+    /** Equity financing received over the last {@code years} years up to LY, 万元. */
+    public Num equityFinancingOver(int years) {
+        Num total = Num.constant(0);
+        int last = lastYear().year();
+        for (int year = last - years + 1; year <= last; year++) {
+            BigDecimal amount = profile.equityFinancing() == null ? null : profile.equityFinancing().get(String.valueOf(year));
+            total = total.plus(Num.input(amount, "equityFinancing." + year));
+        }
+        return total;
+    }
+
+    /** Sum of R&D expense over the last {@code years} years up to LY, 万元. */
+    public Num rdExpenseOver(int years) {
+        Num total = Num.constant(0);
+        for (int i = 0; i < years; i++) total = total.plus(year(lastYear().year() - i).rdExpense());
+        return total;
+    }
+
+    /** Sum of operating revenue over the last {@code years} years up to LY, 万元. */
+    public Num operatingRevenueOver(int years) {
+        Num total = Num.constant(0);
+        for (int i = 0; i < years; i++) total = total.plus(year(lastYear().year() - i).operatingRevenue());
+        return total;
+    }
+
+    /** Average yearly R&D expense over the last {@code years} years up to LY, 万元. */
+    public Num averageRdExpense(int years) {
+        return rdExpenseOver(years).dividedBy(years);
+    }
+
+    // ── R&D, IP, market ────────────────────────────────────────────────────────────────
+
+    public IpCounts ip() {
+        return new IpCounts(profile.ip());
+    }
+
+    public Flag ownsCoreIp() {
+        return Flag.input(profile.ownsCoreIp(), "ownsCoreIp");
+    }
+
+    public Flag inHiTechField() {
+        return Flag.input(profile.inHiTechField(), "inHiTechField");
+    }
+
+    /** Has an R&D institution of at least {@code level} (MUNICIPAL, PROVINCIAL, NATIONAL). */
+    public Check rdInstitutionAtLeast(String level) {
+        Profile.RdInstitutionLevel wanted = Profile.RdInstitutionLevel.valueOf(level);
+        Profile.RdInstitutionLevel actual = profile.rdInstitutionLevel();
+        if (actual == null) return unknown(">= " + level, List.of("rdInstitutionLevel"));
+        return when(actual.compareTo(wanted) >= 0, actual.name(), ">= " + level, "rdInstitutionLevel");
+    }
+
+    /**
+     * Received an award of {@code kind} at {@code level}, ranked {@code maxRank} or better (0: any
+     * rank), in the last {@code years} years counting back from the evaluation year.
+     */
+    public Check awardWithin(int years, String kind, String level, int maxRank) {
+        String required = kind + " " + level + (maxRank > 0 ? " rank <= " + maxRank : "") + " since " + (asOf.getYear() - years);
+        if (profile.awards() == null) return unknown(required, List.of("awards"));
+        List<String> undecided = new ArrayList<>();
+        for (int i = 0; i < profile.awards().size(); i++) {
+            Award award = profile.awards().get(i);
+            if (award.kind() == null || !award.kind().name().equals(kind) || award.level() == null
+                    || !award.level().name().equals(level)) continue;
+            String path = "awards[" + i + "]";
+            if (award.year() == null) undecided.add(path + ".year");
+            else if (maxRank > 0 && award.rank() == null) undecided.add(path + ".rank");
+            else if (award.year() >= asOf.getYear() - years && (maxRank == 0 || award.rank() <= maxRank)) {
+                return when(true, path, required, path);
+            }
+        }
+        if (!undecided.isEmpty()) return unknown(required, undecided);
+        return when(false, profile.awards().size() + " awards, none matching", required, "awards");
+    }
+
+    public Num yearsInNiche() {
+        return Num.input(profile.yearsInNiche(), "yearsInNiche");
+    }
+
+    public Flag leadProductStrategicEmerging() {
+        return Flag.input(profile.leadProductStrategicEmerging(), "leadProductStrategicEmerging");
+    }
+
+    /** The lead product's national niche market share, percent. */
+    public Num nicheMarketShare() {
+        return Num.input(profile.nicheMarketSharePct(), "nicheMarketSharePct");
+    }
+
+    public Flag ownBrand() {
+        return Flag.input(profile.ownBrand(), "ownBrand");
+    }
+
+    public Flag managementCertification() {
+        return Flag.input(profile.managementCertification(), "managementCertification");
+    }
+
+    public Num specializedScore() {
+        return Num.input(profile.specializedScore(), "specializedScore");
+    }
+
+    public Num hnteInnovationScore() {
+        return Num.input(profile.hnteInnovationScore(), "hnteInnovationScore");
+    }
+
+    // ── recognitions held ──────────────────────────────────────────────────────────────
+
+    /** Holds a valid recognition of {@code type} on the evaluation date. */
+    public Check holds(String type) {
+        Certification.Type wanted = Certification.Type.valueOf(type);
+        String required = "holds " + type + " valid on " + asOf;
+        if (profile.certifications() == null) return unknown(required, List.of("certifications"));
+        List<String> undecided = new ArrayList<>();
+        for (int i = 0; i < profile.certifications().size(); i++) {
+            Certification c = profile.certifications().get(i);
+            if (c.type() != wanted) continue;
+            Boolean valid = c.validOn(asOf);
+            if (valid == null) undecided.add("certifications[" + i + "].recognizedOn");
+            else if (valid) return when(true, type + " recognised " + c.recognizedOn(), required, "certifications[" + i + "]");
+        }
+        if (!undecided.isEmpty()) return unknown(required, undecided);
+        return when(false, "not held", required, "certifications");
+    }
+
+    /** Was recognised as {@code type} during calendar year {@code year}. */
+    public Check recognizedIn(String type, int year) {
+        Certification.Type wanted = Certification.Type.valueOf(type);
+        String required = type + " recognised in " + year;
+        if (profile.certifications() == null) return unknown(required, List.of("certifications"));
+        boolean any = profile.certifications().stream()
+                .anyMatch(c -> c.type() == wanted && c.recognizedOn() != null && c.recognizedOn().getYear() == year);
+        return when(any, any ? type + " " + year : "not recognised in " + year, required, "certifications");
+    }
+
+    // ── above-scale (规上) ──────────────────────────────────────────────────────────────
+
+    public Num firstAboveScaleYear() {
+        return Num.input(profile.firstAboveScaleYear(), "firstAboveScaleYear");
+    }
+
+    public Flag receivedProvincialXsgAward() {
+        return Flag.input(profile.receivedProvincialXsgAward(), "receivedProvincialXsgAward");
+    }
+
+    public Flag newPlantEntry() {
+        return Flag.input(profile.newPlantEntry(), "newPlantEntry");
+    }
+
+    public Flag convertedFromNonIndustrial() {
+        return Flag.input(profile.convertedFromNonIndustrial(), "convertedFromNonIndustrial");
+    }
+
+    public Flag movedBetweenCities() {
+        return Flag.input(profile.movedBetweenCities(), "movedBetweenCities");
+    }
+
+    // ── compliance ─────────────────────────────────────────────────────────────────────
+
+    public Flag majorIncidentWithin3Years() {
+        return Flag.input(profile.majorIncidentWithin3Years(), "majorIncidentWithin3Years");
+    }
+
+    public Flag violationWithin6Months() {
+        return Flag.input(profile.violationWithin6Months(), "violationWithin6Months");
+    }
+
+    /** Tax credit rating is one of {@code ratings}. */
+    public Check taxCreditRatingIn(String... ratings) {
+        String required = "one of " + String.join(", ", ratings);
+        if (profile.taxCreditRating() == null) return unknown(required, List.of("taxCreditRating"));
+        String actual = profile.taxCreditRating().name();
+        return when(List.of(ratings).contains(actual), actual, required, "taxCreditRating");
+    }
+
+    // ── projects ───────────────────────────────────────────────────────────────────────
+
+    /** The projects as facts, each knowing its place in the profile for explanations. */
+    public List<Project> projects() {
+        if (profile.projects() == null) return List.of();
+        List<Project> projects = new ArrayList<>();
+        for (int i = 0; i < profile.projects().size(); i++) {
+            projects.add(new Project(this, profile.projects().get(i), i, places));
+        }
+        return projects;
+    }
+
+    /** The profile, for the rare rule that needs a field with no named reader yet. */
+    public Profile profile() {
+        return profile;
+    }
+
+    @Override
+    public String toString() {
+        return "Enterprise[" + Objects.requireNonNullElse(profile.name(), "unnamed") + " as of " + asOf + "]";
+    }
+}

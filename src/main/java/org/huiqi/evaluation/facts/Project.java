@@ -1,0 +1,97 @@
+package org.huiqi.evaluation.facts;
+
+import static org.huiqi.evaluation.Criteria.unknown;
+import static org.huiqi.evaluation.Criteria.when;
+
+import java.util.List;
+import org.huiqi.evaluation.Check;
+import org.huiqi.evaluation.Flag;
+import org.huiqi.evaluation.Num;
+import org.huiqi.profile.ProjectInput;
+
+/** One investment project as rules see it; field paths name its place in the profile. */
+public final class Project {
+    private final Enterprise enterprise;
+    private final ProjectInput input;
+    private final int index;
+    private final Places places;
+
+    Project(Enterprise enterprise, ProjectInput input, int index, Places places) {
+        this.enterprise = enterprise;
+        this.input = input;
+        this.index = index;
+        this.places = places;
+    }
+
+    /** The caller's id, or its position ("#1") when the caller gave none. */
+    public String id() {
+        return input.id() != null ? input.id() : "#" + (index + 1);
+    }
+
+    public Enterprise enterprise() {
+        return enterprise;
+    }
+
+    /** Located in {@code placeOrGroup}; a project without its own region is where the enterprise is. */
+    public Check locatedIn(String... placesOrGroups) {
+        if (input.regionCode() == null) return enterprise.locatedIn(placesOrGroups);
+        return Locations.within(places, input.regionCode(), path("regionCode"), placesOrGroups);
+    }
+
+    /** The project is of one of the {@code kinds} (MANUFACTURING, ENERGY_STORAGE, ...). */
+    public Check kindIn(String... kinds) {
+        return enumIn(input.kind() == null ? null : input.kind().name(), "kind", kinds);
+    }
+
+    /** Uses one of the storage {@code technologies} (SODIUM_ION, FLOW, ...). */
+    public Check storageTechnologyIn(String... technologies) {
+        return enumIn(input.storageTechnology() == null ? null : input.storageTechnology().name(), "storageTechnology", technologies);
+    }
+
+    public Num totalInvestment() {
+        return Num.input(input.totalInvestment(), path("totalInvestment"));
+    }
+
+    public Num newFixedAssetInvestment() {
+        return Num.input(input.newFixedAssetInvestment(), path("newFixedAssetInvestment"));
+    }
+
+    public Num buildingArea() {
+        return Num.input(input.buildingAreaM2(), path("buildingAreaM2"));
+    }
+
+    public Num firstRevenueYear() {
+        return Num.input(input.firstRevenueYear(), path("firstRevenueYear"));
+    }
+
+    public Flag industrialLandByListing() {
+        return Flag.input(input.industrialLandByListing(), path("industrialLandByListing"));
+    }
+
+    public Flag environmentalCatalog() {
+        return Flag.input(input.environmentalCatalog(), path("environmentalCatalog"));
+    }
+
+    public Flag previouslyProvincialFunded() {
+        return Flag.input(input.previouslyProvincialFunded(), path("previouslyProvincialFunded"));
+    }
+
+    public Flag commitmentSystem() {
+        return Flag.input(input.commitmentSystem(), path("commitmentSystem"));
+    }
+
+    private Check enumIn(String actual, String field, String... wanted) {
+        String required = "one of " + String.join(", ", wanted);
+        if (actual == null) return unknown(required, List.of(path(field)));
+        return when(List.of(wanted).contains(actual), actual, required, path(field));
+    }
+
+    private String path(String field) {
+        return "projects[" + index + "]." + field;
+    }
+
+    @Override
+    public String toString() {
+        return "Project[" + id() + "]";
+    }
+}

@@ -1,0 +1,18 @@
+package org.huiqi.profile;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An award the enterprise has received. */
+@Schema(description = "An award the enterprise has received (获奖).")
+public record Award(
+        @Schema(description = "Kind of award", example = "SCIENCE_TECHNOLOGY") Kind kind,
+        @Schema(description = "Level of the awarding body", example = "PROVINCIAL") Level level,
+        @Schema(description = "Rank (1 = first prize), if ranked", example = "2") @Min(1) Integer rank,
+        @Schema(description = "Year awarded", example = "2024") @Min(1949) @Max(2100) Integer year) {
+
+    public enum Kind { SCIENCE_TECHNOLOGY, MAKER_CHINA_TOP500 }
+
+    public enum Level { NATIONAL, PROVINCIAL }
+}

@@ -1,0 +1,158 @@
+package org.huiqi.rules;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.huiqi.evaluation.RuleName;
+import org.huiqi.evaluation.Text;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * Reads the measure catalog out of the compiled rules' metadata. A rule named "ID" declares a
+ * measure through its {@code @annotations}; a rule named "ID / criterion" is one of its criteria;
+ * "ID / amount" computes its amount. Everything a staff member can get wrong here is reported with
+ * file and line, all at once.
+ */
+final class CatalogReader {
+    static final String AMOUNT = "amount";
+    private static final List<String> REQUIRED = List.of("zh", "en", "benefit", "benefitZh", "benefitEn",
+            "document", "issuer", "validFrom");
+
+    private final RuleFiles files;
+    private final List<RuleProblem> problems = new ArrayList<>();
+
+    CatalogReader(RuleFiles files) {
+        this.files = files;
+    }
+
+    List<RuleProblem> problems() {
+        return problems;
+    }
+
+    Map<String, Measure> read(KieBase kieBase) {
+        List<RuleImpl> rules = new ArrayList<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) rules.add((RuleImpl) rule);
+        }
+        rules.sort(Comparator.comparing(CatalogReader::file).thenComparingInt(RuleImpl::getLoadOrder));
+
+        Map<String, RuleImpl> declarations = new LinkedHashMap<>();
+        Map<String, List<Measure.Criterion>> criteria = new LinkedHashMap<>();
+        for (RuleImpl rule : rules) {
+            RuleName name = RuleName.of(rule.getName());
+            if (name.declaresMeasure()) {
+                RuleImpl earlier = declarations.putIfAbsent(name.measureId(), rule);
+                if (earlier != null) {
+                    problem(rule, "measure " + name.measureId() + " is already declared in " + file(earlier)
+                            + ":" + line(earlier));
+                }
+            } else if (!AMOUNT.equals(name.criterionId())) {
+                criteria.computeIfAbsent(name.measureId(), id -> new ArrayList<>()).add(criterion(rule, name));
+            }
+        }
+        for (RuleImpl rule : rules) {
+            RuleName name = RuleName.of(rule.getName());
+            if (!name.declaresMeasure() && !declarations.containsKey(name.measureId())) {
+                problem(rule, "rule \"" + rule.getName() + "\" belongs to measure " + name.measureId()
+                        + ", which no rule declares (a rule named \"" + name.measureId() + "\" with its @zh, @benefit, ... )");
+            }
+        }
+        Map<String, Measure> catalog = new LinkedHashMap<>();
+        declarations.forEach((id, rule) -> {
+            List<Measure.Criterion> own = criteria.getOrDefault(id, List.of());
+            if (own.isEmpty()) problem(rule, "measure " + id + " has no criteria: add rules named \"" + id + " / <criterion>\"");
+            Measure measure = measure(rule, id, own);
+            if (measure != null) catalog.put(id, measure);
+        });
+        catalog.values().forEach(m -> m.conflicts().stream().filter(c -> !catalog.containsKey(c)).forEach(c ->
+                problem(declarations.get(m.id()), "@conflicts names " + c + ", which no rule declares")));
+        return catalog;
+    }
+
+    private Measure.Criterion criterion(RuleImpl rule, RuleName name) {
+        String zh = meta(rule, "zh");
+        String en = meta(rule, "en");
+        if (zh == null || en == null) {
+            problem(rule, "criterion \"" + rule.getName() + "\" needs @zh(\"...\") and @en(\"...\") saying what it requires");
+        }
+        return new Measure.Criterion(name.criterionId(), Text.of(zh, en));
+    }
+
+    private Measure measure(RuleImpl rule, String id, List<Measure.Criterion> criteria) {
+        List<String> absent = REQUIRED.stream().filter(key -> meta(rule, key) == null).toList();
+        if (!absent.isEmpty()) {
+            problem(rule, "measure " + id + " is missing " + String.join(", ", absent.stream().map(k -> "@" + k).toList()));
+            return null;
+        }
+        Measure.BenefitKind kind;
+        try {
+            kind = Measure.BenefitKind.valueOf(meta(rule, "benefit"));
+        } catch (IllegalArgumentException e) {
+            problem(rule, "@benefit must be one of " + Arrays.toString(Measure.BenefitKind.values()) + ", not " + meta(rule, "benefit"));
+            return null;
+        }
+        LocalDate from = date(rule, "validFrom");
+        LocalDate to = date(rule, "validTo");
+        if (from == null || (meta(rule, "validTo") != null && to == null)) return null;
+        if (to != null && to.isBefore(from)) problem(rule, "@validTo " + to + " is before @validFrom " + from);
+        String file = file(rule);
+        String conflicts = meta(rule, "conflicts");
+        return new Measure(id, Text.of(meta(rule, "zh"), meta(rule, "en")), kind,
+                Text.of(meta(rule, "benefitZh"), meta(rule, "benefitEn")),
+                meta(rule, "amountZh") == null ? null : Text.of(meta(rule, "amountZh"), meta(rule, "amountEn")),
+                new Measure.Citation(meta(rule, "document"), meta(rule, "number"), meta(rule, "issuer"),
+                        meta(rule, "article"), meta(rule, "url")),
+                from, to, !"false".equals(meta(rule, "confirmed")), rule.getMetaData().containsKey("perProject"),
+                conflicts == null ? List.of() : Arrays.stream(conflicts.split("[,\\s]+")).filter(s -> !s.isBlank()).toList(),
+                file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : "", file, List.copyOf(criteria));
+    }
+
+    private LocalDate date(RuleImpl rule, String key) {
+        String value = meta(rule, key);
+        if (value == null) return null;
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            problem(rule, "@" + key + "(\"" + value + "\") is not a date like \"2025-01-01\"");
+            return null;
+        }
+    }
+
+    private static String meta(RuleImpl rule, String key) {
+        Object value = rule.getMetaData().get(key);
+        if (value == null) return null;
+        String text = value.toString().strip();
+        if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) text = text.substring(1, text.length() - 1);
+        return text.isEmpty() ? null : text;
+    }
+
+    private void problem(RuleImpl rule, String message) {
+        problems.add(new RuleProblem(file(rule), line(rule), 0, message));
+    }
+
+    static String file(RuleImpl rule) {
+        String path = rule.getResource() == null ? "" : rule.getResource().getSourcePath();
+        return path.startsWith(RuleSetCompiler.RESOURCES) ? path.substring(RuleSetCompiler.RESOURCES.length()) : path;
+    }
+
+    /** The line of the rule's {@code rule "name"} header: what a staff member looks for. */
+    private int line(RuleImpl rule) {
+        String file = file(rule);
+        if (!files.contents().containsKey(file)) return 0;
+        String[] lines = files.text(file).split("\n", -1);
+        String header = "\"" + rule.getName() + "\"";
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.startsWith("rule") && line.contains(header)) return i + 1;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,48 @@
+package org.huiqi.rules;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.huiqi.evaluation.Text;
+
+/**
+ * A support measure as its rule file declares it: what it is, what it gives, where it comes from,
+ * when it is in force, and the criteria that decide it.
+ */
+@Schema(description = "A support measure in the catalog, as declared in its rule file.")
+public record Measure(
+        @Schema(description = "Stable measure id", example = "CN-MIIT-SPECIALIZED-SME") String id,
+        Text title,
+        @Schema(description = "Benefit kind: CASH, TAX, STATUS (recognition) or SERVICE") BenefitKind benefitKind,
+        @Schema(description = "What the benefit is") Text benefit,
+        @Schema(description = "How the amount is computed, when it is") Text amountRule,
+        Citation citation,
+        @Schema(description = "First day in force", example = "2022-06-01") LocalDate validFrom,
+        @Schema(description = "Last day in force; null when open-ended", example = "2026-01-16") LocalDate validTo,
+        @Schema(description = "False when the measure or its amount is not confirmed against the official text")
+        boolean confirmed,
+        @Schema(description = "True when the measure gives one result per project") boolean perProject,
+        @Schema(description = "Measures that cannot be claimed together with this one") List<String> conflicts,
+        @Schema(description = "Region and folder of the rule file", example = "national/miit") String jurisdiction,
+        @Schema(description = "Rule file, relative to the rules directory", example = "national/miit/specialized-sme.drl") String file,
+        List<Criterion> criteria) {
+
+    public enum BenefitKind { CASH, TAX, STATUS, SERVICE }
+
+    @Schema(description = "The legal source of a measure.")
+    public record Citation(
+            @Schema(example = "优质中小企业梯度培育管理暂行办法") String document,
+            @Schema(example = "工信部企业〔2022〕63号") String number,
+            @Schema(example = "工业和信息化部") String issuer,
+            @Schema(example = "第十条") String article,
+            @Schema(description = "Public address of the text, when known") String url) {
+    }
+
+    @Schema(description = "A named criterion of a measure.")
+    public record Criterion(@Schema(example = "rd-expense") String id, Text description) {
+    }
+
+    public boolean inForceOn(LocalDate date) {
+        return !date.isBefore(validFrom) && (validTo == null || !date.isAfter(validTo));
+    }
+}

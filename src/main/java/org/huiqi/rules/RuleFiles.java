@@ -1,0 +1,114 @@
+package org.huiqi.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * A snapshot of the files of a rules directory, keyed by path relative to it ("guangdong/xsg.drl").
+ * Reading everything up front means a build never sees a half-edited directory twice, and the
+ * version is a hash of exactly what was built.
+ *
+ * @param origin where the files came from, for messages (a directory, or "embedded")
+ */
+public record RuleFiles(String origin, SortedMap<String, byte[]> contents) {
+
+    /** Classpath folder holding the copy of rules/ packaged in the jar. */
+    static final String EMBEDDED = "embedded-rules";
+
+    /** Reads {@code dir}, following symlinks (a Kubernetes ConfigMap volume is made of them). */
+    public static RuleFiles read(Path dir) {
+        SortedMap<String, byte[]> contents = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                String relative = dir.relativize(path).toString().replace('\\', '/');
+                if (relative.isEmpty() || hidden(relative) || !Files.isRegularFile(path)) continue;
+                contents.put(relative, Files.readAllBytes(path));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rules directory " + dir + ": " + e.getMessage(), e);
+        }
+        return new RuleFiles(dir.toAbsolutePath().normalize().toString(), contents);
+    }
+
+    /** Reads the copy of rules/ packaged in the application jar. */
+    public static RuleFiles embedded() {
+        URL url = RuleFiles.class.getClassLoader().getResource(EMBEDDED);
+        if (url == null) throw new IllegalStateException("no embedded rules in the application (" + EMBEDDED + ")");
+        try {
+            URI uri = url.toURI();
+            if (!"jar".equals(uri.getScheme())) return withOrigin(read(Path.of(uri)), "embedded");
+            try (FileSystem jar = openJar(uri)) {
+                return withOrigin(read(jar.provider().getPath(uri)), "embedded");
+            }
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot read embedded rules: " + e.getMessage(), e);
+        }
+    }
+
+    private static FileSystem openJar(URI uri) throws IOException {
+        try {
+            FileSystems.getFileSystem(uri).close();
+        } catch (FileSystemNotFoundException | UnsupportedOperationException ignored) {
+            // not open yet, which is the normal case
+        }
+        return FileSystems.newFileSystem(uri, Map.of());
+    }
+
+    private static RuleFiles withOrigin(RuleFiles files, String origin) {
+        return new RuleFiles(origin, files.contents());
+    }
+
+    /** ConfigMap internals ("..data", "..2026_11_23...") and editor files (".x.swp") are not rules. */
+    private static boolean hidden(String relative) {
+        for (String part : relative.split("/")) {
+            if (part.startsWith(".") || part.endsWith("~")) return true;
+        }
+        return false;
+    }
+
+    public List<String> paths() {
+        return List.copyOf(contents.keySet());
+    }
+
+    public List<String> withSuffix(String suffix) {
+        return contents.keySet().stream().filter(p -> p.endsWith(suffix)).toList();
+    }
+
+    public String text(String path) {
+        return new String(contents.get(path), StandardCharsets.UTF_8);
+    }
+
+    /** "sha256:…" over every path and content, so any edit, rename or deletion changes it. */
+    public String version() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, byte[]> file : contents.entrySet()) {
+                digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(file.getValue());
+                digest.update((byte) 0);
+            }
+            return "sha256:" + HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.huiqi.rules;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.drools.compiler.kie.builder.impl.DrlProject;
+import org.huiqi.evaluation.facts.Places;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieModuleModel;
+
+/**
+ * Compiles a snapshot of rule files into a {@link RuleSet}. Each build uses a fresh
+ * KieFileSystem and its own ReleaseId, and takes its module out of the KieRepository as soon as
+ * the KieBase exists: nothing accumulates across reloads.
+ */
+public final class RuleSetCompiler {
+    static final String RESOURCES = "src/main/resources/";
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    private final KieServices kie = KieServices.Factory.get();
+
+    /** Builds {@code files}, or throws {@link RuleSetException} naming every problem by file and line. */
+    public RuleSet compile(RuleFiles files) {
+        String version = files.version();
+        List<String> drl = files.withSuffix(".drl");
+        List<RuleProblem> problems = new ArrayList<>();
+        if (drl.isEmpty()) problems.add(new RuleProblem(".", 0, 0, "no .drl rule files in " + files.origin()));
+        Places places = ReferenceData.places(files, problems);
+        if (!problems.isEmpty()) throw new RuleSetException(problems);
+
+        ReleaseId releaseId = kie.newReleaseId("org.huiqi.rules", "ruleset",
+                BUILDS.incrementAndGet() + "-" + version.substring("sha256:".length(), "sha256:".length() + 12));
+        KieFileSystem kfs = kie.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        KieModuleModel module = kie.newKieModuleModel();
+        // Two rules with one name would silently replace each other: make it an error instead.
+        module.setConfigurationProperty("drools.kbuilder.severity.duplicateRule", "ERROR");
+        module.newKieBaseModel("policy").setDefault(true).addPackage("*").newKieSessionModel("evaluation")
+                .setType(org.kie.api.builder.model.KieSessionModel.KieSessionType.STATELESS).setDefault(true);
+        kfs.writeKModuleXML(module.toXML());
+        for (String path : drl) kfs.write(RESOURCES + path, files.contents().get(path));
+
+        KieBuilder builder = kie.newKieBuilder(kfs).buildAll(DrlProject.class);
+        try {
+            for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+                problems.add(problem(message));
+            }
+            if (!problems.isEmpty()) throw new RuleSetException(problems);
+            KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
+            CatalogReader reader = new CatalogReader(files);
+            Map<String, Measure> measures = reader.read(kieBase);
+            if (!reader.problems().isEmpty()) throw new RuleSetException(reader.problems());
+            return new RuleSet(version, Instant.now(), files.origin(), kieBase, measures, places, files);
+        } finally {
+            kie.getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    private static RuleProblem problem(Message message) {
+        String path = message.getPath() == null ? "" : message.getPath();
+        if (path.startsWith(RESOURCES)) path = path.substring(RESOURCES.length());
+        String text = message.getText() == null ? "" : message.getText().strip().replaceAll("\\s*\\n\\s*", " ");
+        return new RuleProblem(path, Math.max(message.getLine(), 0), Math.max(message.getColumn(), 0), text);
+    }
+}
