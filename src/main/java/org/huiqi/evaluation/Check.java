@@ -29,9 +29,14 @@ public record Check(Outcome outcome, Object actual, String required, List<String
         return outcome == Outcome.MET;
     }
 
-    /** How many parts are MET: the count of qualifying items where each adds to an award. */
+    /**
+     * How many parts are MET: the count of qualifying items where each adds to an award. Unknown
+     * while any part is UNKNOWN, since that part might add to the count.
+     */
     public Num metParts() {
-        long count = parts.stream().filter(Check::met).count();
-        return Num.constant(count);
+        List<String> undecided = parts.stream().filter(p -> p.outcome() == Outcome.UNKNOWN)
+                .flatMap(p -> p.missing().stream()).distinct().toList();
+        if (!undecided.isEmpty()) return Num.unknown(undecided);
+        return Num.constant(parts.stream().filter(Check::met).count()).from(fields);
     }
 }

@@ -133,6 +133,13 @@ public final class Enterprise {
         return rdExpenseOver(years).dividedBy(years);
     }
 
+    /** Average yearly main-business revenue growth over the last {@code years} years up to LY, percent. */
+    public Num averageMainBusinessGrowth(int years) {
+        Num total = Num.constant(0);
+        for (int i = 0; i < years; i++) total = total.plus(year(lastYear().year() - i).mainBusinessGrowth());
+        return total.dividedBy(years);
+    }
+
     // ── R&D, IP, market ────────────────────────────────────────────────────────────────
 
     public IpCounts ip() {

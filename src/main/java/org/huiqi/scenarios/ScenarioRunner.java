@@ -1,0 +1,89 @@
+package org.huiqi.scenarios;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.huiqi.evaluation.Evaluation;
+import org.huiqi.evaluation.Evaluator;
+import org.huiqi.evaluation.MeasureResult;
+import org.huiqi.rules.RuleSet;
+
+/** Runs scenarios against a built rule set and says, for each, what differs from the expectation. */
+public final class ScenarioRunner {
+    private final Evaluator evaluator;
+
+    public ScenarioRunner(Evaluator evaluator) {
+        this.evaluator = evaluator;
+    }
+
+    /** The outcome of one scenario: empty {@code mismatches} means it passed. */
+    public record Outcome(Scenario scenario, List<String> mismatches) {
+        public boolean passed() {
+            return mismatches.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return (passed() ? "PASS " : "FAIL ") + scenario.file() + ": " + scenario.name()
+                    + (passed() ? "" : "\n    " + String.join("\n    ", mismatches));
+        }
+    }
+
+    public Outcome run(RuleSet ruleSet, Scenario scenario) {
+        List<String> mismatches = new ArrayList<>();
+        try {
+            Evaluation evaluation = evaluator.evaluate(ruleSet, scenario.asOf(), scenario.profile(), scenario.explainAll());
+            for (Map.Entry<String, Scenario.Expectation> expected : scenario.expect().entrySet()) {
+                compare(ruleSet, evaluation, expected.getKey(), expected.getValue(), mismatches);
+            }
+        } catch (RuntimeException e) {
+            mismatches.add("evaluation failed: " + e.getMessage());
+        }
+        return new Outcome(scenario, mismatches);
+    }
+
+    private static void compare(RuleSet ruleSet, Evaluation evaluation, String key, Scenario.Expectation expected,
+                                List<String> mismatches) {
+        String measureId = key.contains("@") ? key.substring(0, key.indexOf('@')) : key;
+        String projectId = key.contains("@") ? key.substring(key.indexOf('@') + 1) : null;
+        if (!ruleSet.measures().containsKey(measureId)) {
+            mismatches.add(key + ": no measure with this id in the rule set");
+            return;
+        }
+        Optional<MeasureResult> found = evaluation.results().stream()
+                .filter(r -> r.measureId().equals(measureId) && Objects.equals(r.projectId(), projectId))
+                .findFirst();
+        if (found.isEmpty()) {
+            if (!Scenario.Expectation.ABSENT.equals(expected.status())) {
+                mismatches.add(key + ": expected " + expected.status() + ", but it is not listed"
+                        + " (out of its period on asOf, or filtered out by region)");
+            }
+            return;
+        }
+        MeasureResult result = found.get();
+        String actual = result.status().name();
+        if (!expected.status().equals(actual)) {
+            mismatches.add(key + ": expected " + expected.status() + ", got " + actual + describe(result));
+        }
+        if (expected.failed() != null && !new HashSet<>(expected.failed()).equals(new HashSet<>(result.failedCriteria()))) {
+            mismatches.add(key + ": expected failed criteria " + expected.failed() + ", got " + result.failedCriteria());
+        }
+        if (expected.missing() != null && !new HashSet<>(expected.missing()).equals(new HashSet<>(result.missingFields()))) {
+            mismatches.add(key + ": expected missing fields " + expected.missing() + ", got " + result.missingFields());
+        }
+        if (expected.amountGiven()) {
+            var amount = result.benefit().amount();
+            boolean same = expected.amount() == null ? amount == null : amount != null && amount.compareTo(expected.amount()) == 0;
+            if (!same) mismatches.add(key + ": expected amount " + expected.amount() + ", got " + amount);
+        }
+    }
+
+    private static String describe(MeasureResult result) {
+        if (!result.failedCriteria().isEmpty()) return " (failed: " + result.failedCriteria() + ")";
+        if (!result.missingFields().isEmpty()) return " (missing: " + result.missingFields() + ")";
+        return "";
+    }
+}
