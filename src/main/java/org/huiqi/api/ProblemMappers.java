@@ -25,9 +25,27 @@ public class ProblemMappers {
         return e.problem().toResponse();
     }
 
+    // The REST layer ships its own mappers for these Jackson types (answering plain JSON); mapping each
+    // type by name makes ours the closest match, so every body error is a problem document.
+    @ServerExceptionMapper
+    public Response malformed(JsonParseException e) {
+        return unreadableJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response mapping(JsonMappingException e) {
+        return unreadableJson(e);
+    }
+
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
-        if (e instanceof JsonParseException parse) {
+        JsonParseException parse = syntaxError(e);
+        if (parse != null) {
             String where = parse.getLocation() == null ? "" : " at line " + parse.getLocation().getLineNr()
                     + ", column " + parse.getLocation().getColumnNr();
             return Problem.of("malformed-json", "Malformed JSON", 400,
@@ -57,6 +75,14 @@ public class ProblemMappers {
         LOG.error("unexpected error", e);
         return Problem.of("internal", "Internal error", 500,
                 "the service could not complete the request; it has been logged").toResponse();
+    }
+
+    /** The syntax error behind {@code e}, if any: Jackson wraps it when it happens inside an object. */
+    private static JsonParseException syntaxError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonParseException parse) return parse;
+        }
+        return null;
     }
 
     private static String message(JsonProcessingException e) {

@@ -1,0 +1,141 @@
+package org.huiqi.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class EligibilityApiTest {
+    /** A Zhaoqing manufacturer exactly at the 专精特新 thresholds, first above scale in 2024. */
+    static final String AT_THRESHOLDS = """
+            {"asOf": "2025-06-01", "profile": {
+              "name": "肇庆市某电池有限公司", "creditCode": "91450400MA5L00000D", "regionCode": "441200",
+              "industryCode": "C3841", "yearsInNiche": 2, "specializedScore": 60,
+              "financials": {"2024": {"operatingRevenue": 3000, "mainBusinessRevenue": 2000, "rdExpense": 100}},
+              "firstAboveScaleYear": 2024, "receivedProvincialXsgAward": false, "newPlantEntry": false,
+              "convertedFromNonIndustrial": false, "movedBetweenCities": false, "majorIncidentWithin3Years": false}}
+            """;
+
+    @Test
+    void aProfileExactlyAtEveryThresholdIsEligibleWithAmountsAndCitations() {
+        given().contentType(ContentType.JSON).body(AT_THRESHOLDS)
+                .when().post("/api/v1/eligibility")
+                .then().statusCode(200)
+                .body("evaluationId", matchesPattern("[0-9A-HJKMNP-TV-Z]{26}"))
+                .body("asOf", is("2025-06-01"))
+                .body("ruleset.version", startsWith("sha256:"))
+                .body("ruleset.loadedAt", not(nullValue()))
+                .body("results.find { it.measureId == 'CN-MIIT-SPECIALIZED-SME' }.status", is("ELIGIBLE"))
+                .body("results.find { it.measureId == 'CN-MIIT-SPECIALIZED-SME' }.citation.number", is("工信部企业〔2022〕63号"))
+                .body("results.find { it.measureId == 'CN-MIIT-SPECIALIZED-SME' }.criteria.find { it.id == 'niche-years' }.actual", is(2))
+                .body("results.find { it.measureId == 'CN-MIIT-SPECIALIZED-SME' }.criteria.find { it.id == 'niche-years' }.required", is(">= 2"))
+                .body("results.find { it.measureId == 'CN-ABOVE-SCALE-THRESHOLD' }.status", is("ELIGIBLE"))
+                .body("results.find { it.measureId == 'GD-XSG-2025' }.status", is("ELIGIBLE"))
+                .body("results.find { it.measureId == 'GD-XSG-2025' }.benefit.amount", is(5))
+                .body("results.find { it.measureId == 'GD-XSG-2025' }.projectId", nullValue())
+                .body("results.measureId", not(hasItem("WZ-XSG")));
+    }
+
+    @Test
+    void oneUnitBelowAThresholdIsANearMissNamingTheCriterion() {
+        String below = AT_THRESHOLDS.replace("\"rdExpense\": 100", "\"rdExpense\": 99.99");
+        given().contentType(ContentType.JSON).body(below)
+                .when().post("/api/v1/eligibility")
+                .then().statusCode(200)
+                .body("results.find { it.measureId == 'CN-MIIT-SPECIALIZED-SME' }.status", is("NOT_ELIGIBLE"))
+                .body("results.find { it.measureId == 'CN-MIIT-SPECIALIZED-SME' }.failedCriteria", contains("rd-expense"))
+                .body("results.find { it.measureId == 'CN-MIIT-SPECIALIZED-SME' }.nearMiss", is(true))
+                .body("results.find { it.measureId == 'CN-MIIT-SPECIALIZED-SME' }.benefit.amount", nullValue());
+    }
+
+    @Test
+    void aMissingFieldGivesNeedsInfoNamingExactlyThatField() {
+        String missing = AT_THRESHOLDS.replace("\"yearsInNiche\": 2, ", "");
+        given().contentType(ContentType.JSON).body(missing)
+                .when().post("/api/v1/eligibility")
+                .then().statusCode(200)
+                .body("results.find { it.measureId == 'CN-MIIT-SPECIALIZED-SME' }.status", is("NEEDS_INFO"))
+                .body("results.find { it.measureId == 'CN-MIIT-SPECIALIZED-SME' }.missingFields", contains("yearsInNiche"))
+                .body("results.find { it.measureId == 'CN-MIIT-SPECIALIZED-SME' }.criteria.find { it.id == 'niche-years' }.outcome", is("UNKNOWN"));
+    }
+
+    @Test
+    void anEmptyProfileIsNeverReadAsZeroOrNo() {
+        given().contentType(ContentType.JSON).body("{\"asOf\": \"2025-06-01\", \"profile\": {}}")
+                .when().post("/api/v1/eligibility")
+                .then().statusCode(200)
+                .body("results.status", not(hasItem("NOT_ELIGIBLE")))
+                .body("results.status", hasItem("NEEDS_INFO"));
+    }
+
+    @Test
+    void explainAllShowsMeasuresOfOtherRegionsAsFailingOnRegion() {
+        String wuzhou = AT_THRESHOLDS.replace("441200", "450400");
+        given().contentType(ContentType.JSON).body(wuzhou)
+                .when().post("/api/v1/eligibility")
+                .then().statusCode(200)
+                .body("results.measureId", not(hasItem("GD-XSG-2025")))
+                .body("results.measureId", hasItem("WZ-XSG"));
+        given().contentType(ContentType.JSON).body(wuzhou).queryParam("explain", "all")
+                .when().post("/api/v1/eligibility")
+                .then().statusCode(200)
+                .body("results.find { it.measureId == 'GD-XSG-2025' }.status", is("NOT_ELIGIBLE"))
+                .body("results.find { it.measureId == 'GD-XSG-2025' }.failedCriteria", contains("region"));
+    }
+
+    @Test
+    void measuresOutsideTheirPeriodAreNotListed() {
+        String later = AT_THRESHOLDS.replace("2025-06-01", "2026-06-01");
+        given().contentType(ContentType.JSON).body(later)
+                .when().post("/api/v1/eligibility")
+                .then().statusCode(200)
+                .body("results.measureId", not(hasItem("CN-MIIT-SPECIALIZED-SME")))
+                .body("results.measureId", hasItem("GD-XSG-2025"));
+    }
+
+    @Test
+    void unconfirmedAmountsAndMeasuresSaySo() {
+        String wuzhou = AT_THRESHOLDS.replace("441200", "450400");
+        given().contentType(ContentType.JSON).body(wuzhou)
+                .when().post("/api/v1/eligibility")
+                .then().statusCode(200)
+                .body("results.find { it.measureId == 'WZ-XSG' }.status", is("ELIGIBLE"))
+                .body("results.find { it.measureId == 'WZ-XSG' }.benefit.confirmed", is(false))
+                .body("results.find { it.measureId == 'WZ-XSG' }.benefit.amount", nullValue())
+                .body("results.find { it.measureId == 'WZ-XSG' }.benefit.amountNote.en", is("amount set by the issuing office"));
+    }
+
+    @Test
+    void withoutAsOfTheEvaluationIsForToday() {
+        given().contentType(ContentType.JSON).body("{\"profile\": {}}")
+                .when().post("/api/v1/eligibility")
+                .then().statusCode(200)
+                .body("asOf", matchesPattern("\\d{4}-\\d{2}-\\d{2}"))
+                .body("results", not(empty()));
+    }
+
+    @Test
+    void englishAndChineseTextsTravelTogether() {
+        given().contentType(ContentType.JSON).body(AT_THRESHOLDS)
+                .when().post("/api/v1/eligibility")
+                .then().statusCode(200)
+                .body("results.find { it.measureId == 'CN-MIIT-SPECIALIZED-SME' }.title.zh", is("专精特新中小企业认定"))
+                .body("results.find { it.measureId == 'CN-MIIT-SPECIALIZED-SME' }.title.en", containsString("SME"))
+                .body("results.find { it.measureId == 'GD-XSG-2025' }.criteria", hasSize(3))
+                .body("results.find { it.measureId == 'GD-XSG-2025' }.criteria[1].parts[0].label.zh", containsString("(a)"))
+                .body("results.find { it.measureId == 'GD-XSG-2025' }.criteria[1].parts[0].outcome", equalTo("MET"));
+    }
+}
