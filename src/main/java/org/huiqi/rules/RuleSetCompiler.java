@@ -50,7 +50,7 @@ public final class RuleSetCompiler {
         KieBuilder builder = kie.newKieBuilder(kfs).buildAll(DrlProject.class);
         try {
             for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-                problems.add(problem(message));
+                problems.add(ErrorLocator.locate(problem(message), files));
             }
             if (!problems.isEmpty()) throw new RuleSetException(problems);
             KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();

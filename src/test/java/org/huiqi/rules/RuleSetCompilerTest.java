@@ -1,0 +1,121 @@
+package org.huiqi.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import org.huiqi.evaluation.Evaluation;
+import org.huiqi.evaluation.Evaluator;
+import org.huiqi.evaluation.MeasureResult;
+import org.huiqi.profile.Profile;
+import org.huiqi.profile.ProfileJson;
+import org.junit.jupiter.api.Test;
+
+class RuleSetCompilerTest {
+    private final RuleSetCompiler compiler = new RuleSetCompiler();
+    private final Evaluator evaluator = new Evaluator(10_000);
+
+    @Test
+    void aNewRuleFileAddsAMeasureWithoutAnyJavaChange() {
+        Path dir = TempRules.copyOfProjectRules();
+        TempRules.write(dir, "zhejiang/suichang/extra.drl", TempRules.EXTRA_MEASURE);
+
+        RuleSet ruleSet = compiler.compile(RuleFiles.read(dir));
+        Evaluation evaluation = evaluator.evaluate(ruleSet, LocalDate.of(2025, 6, 1), profile(Map.of("employees", 80)), false);
+
+        MeasureResult extra = evaluation.results().stream().filter(r -> r.measureId().equals("TEST-EXTRA-AWARD")).findFirst().orElseThrow();
+        assertThat(extra.status()).isEqualTo(MeasureResult.Status.ELIGIBLE);
+        assertThat(extra.benefit().amount()).isEqualByComparingTo("8");
+        assertThat(extra.jurisdiction()).isEqualTo("zhejiang/suichang");
+        assertThat(evaluator.evaluate(ruleSet, LocalDate.of(2025, 6, 1), profile(Map.of("employees", 500)), false)
+                .results().stream().filter(r -> r.measureId().equals("TEST-EXTRA-AWARD")).findFirst().orElseThrow()
+                .benefit().amount()).as("capped").isEqualByComparingTo("10");
+    }
+
+    @Test
+    void theVersionChangesWithAnyEditAndOnlyThen() {
+        Path dir = TempRules.copyOfProjectRules();
+        String before = RuleFiles.read(dir).version();
+        assertThat(RuleFiles.read(dir).version()).isEqualTo(before);
+        TempRules.write(dir, "zhejiang/suichang/extra.drl", TempRules.EXTRA_MEASURE);
+        assertThat(RuleFiles.read(dir).version()).isNotEqualTo(before).startsWith("sha256:");
+    }
+
+    @Test
+    void aSyntaxErrorIsReportedWithFileAndLine() {
+        Path dir = TempRules.copyOfProjectRules();
+        TempRules.write(dir, "zhejiang/suichang/extra.drl", TempRules.EXTRA_MEASURE + "\nrule \"broken\"\nwhen\n    $e : Enterprise(\nthen\nend\n");
+        int lines = TempRules.EXTRA_MEASURE.split("\n", -1).length;
+
+        assertThatThrownBy(() -> compiler.compile(RuleFiles.read(dir)))
+                .isInstanceOfSatisfying(RuleSetException.class, e -> {
+                    assertThat(e.problems()).isNotEmpty();
+                    assertThat(e.problems().get(0).file()).isEqualTo("zhejiang/suichang/extra.drl");
+                    assertThat(e.problems().get(0).line()).isBetween(lines, lines + 5);
+                });
+    }
+
+    @Test
+    void aTypeErrorInARuleNamesTheFileAndTheRule() {
+        Path dir = TempRules.copyOfProjectRules();
+        TempRules.write(dir, "zhejiang/suichang/extra.drl",
+                TempRules.EXTRA_MEASURE.replace("atLeast($e.employees(), 50)", "atLeast($e.employes(), 50)"));
+
+        assertThatThrownBy(() -> compiler.compile(RuleFiles.read(dir)))
+                .isInstanceOfSatisfying(RuleSetException.class, e -> {
+                    RuleProblem problem = e.problems().get(0);
+                    assertThat(problem.file()).isEqualTo("zhejiang/suichang/extra.drl");
+                    assertThat(problem.line()).as("the line with the typo").isEqualTo(26);
+                    assertThat(problem.column()).isEqualTo(31);
+                    assertThat(problem.message()).contains("in rule \"TEST-EXTRA-AWARD / employees\"");
+                    assertThat(problem.message()).contains("employes");
+                });
+    }
+
+    @Test
+    void aMeasureWithoutItsCitationIsRejected() {
+        Path dir = TempRules.copyOfProjectRules();
+        TempRules.write(dir, "zhejiang/suichang/extra.drl", TempRules.EXTRA_MEASURE.replace("    @issuer(\"测试单位\")\n", ""));
+
+        assertThatThrownBy(() -> compiler.compile(RuleFiles.read(dir)))
+                .isInstanceOfSatisfying(RuleSetException.class, e -> assertThat(e.problems())
+                        .containsExactly(new RuleProblem("zhejiang/suichang/extra.drl", 7, 0, "measure TEST-EXTRA-AWARD is missing @issuer")));
+    }
+
+    @Test
+    void aCriterionOfAnUndeclaredMeasureIsRejected() {
+        Path dir = TempRules.copyOfProjectRules();
+        TempRules.write(dir, "zhejiang/suichang/extra.drl", TempRules.EXTRA_MEASURE.replace("\"TEST-EXTRA-AWARD / employees\"", "\"TEST-EXTRA-AWRAD / employees\""));
+
+        assertThatThrownBy(() -> compiler.compile(RuleFiles.read(dir)))
+                .isInstanceOfSatisfying(RuleSetException.class, e -> assertThat(e.problems().toString())
+                        .contains("TEST-EXTRA-AWRAD", "which no rule declares"));
+    }
+
+    @Test
+    void aMeasureDeclaredTwiceIsRejected() {
+        Path dir = TempRules.copyOfProjectRules();
+        TempRules.write(dir, "zhejiang/suichang/extra.drl", TempRules.EXTRA_MEASURE);
+        TempRules.write(dir, "zhejiang/suichang/copy.drl", TempRules.EXTRA_MEASURE.replace("package zhejiang.suichang", "package zhejiang.copy"));
+
+        assertThatThrownBy(() -> compiler.compile(RuleFiles.read(dir)))
+                .isInstanceOfSatisfying(RuleSetException.class, e -> assertThat(e.problems().toString())
+                        .contains("already declared"));
+    }
+
+    @Test
+    void twoRulesWithOneNameInAPackageAreAnError() {
+        Path dir = TempRules.copyOfProjectRules();
+        TempRules.write(dir, "zhejiang/suichang/extra.drl", TempRules.EXTRA_MEASURE);
+        TempRules.write(dir, "zhejiang/suichang/dup.drl", TempRules.EXTRA_MEASURE);
+
+        assertThatThrownBy(() -> compiler.compile(RuleFiles.read(dir))).isInstanceOf(RuleSetException.class);
+    }
+
+    private static Profile profile(Map<String, Object> fields) {
+        return ProfileJson.configure(new ObjectMapper()).convertValue(fields, Profile.class);
+    }
+}
