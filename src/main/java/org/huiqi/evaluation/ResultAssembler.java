@@ -1,7 +1,10 @@
 package org.huiqi.evaluation;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,9 +48,9 @@ final class ResultAssembler {
 
     /** Enterprise measures have one subject (null); per-project measures one per project. */
     private static List<String> subjects(Measure measure, Evaluator.Facts facts) {
-        if (!measure.perProject()) return java.util.Collections.singletonList(null);
+        if (!measure.perProject()) return Collections.singletonList(null);
         if (facts.projects().isEmpty()) {
-            return facts.projectsKnown() ? List.of() : java.util.Collections.singletonList(null);
+            return facts.projectsKnown() ? List.of() : Collections.singletonList(null);
         }
         return facts.projects().stream().map(Project::id).toList();
     }
@@ -99,8 +102,14 @@ final class ResultAssembler {
             note = Text.of("需补充以计算金额：" + String.join(", ", amount.get().amount().missing()),
                     "to compute the amount, give: " + String.join(", ", amount.get().amount().missing()));
         } else if (shown && !measure.confirmed()) note = UNCONFIRMED;
-        return new MeasureResult.Benefit(measure.benefitKind(), shown ? amount.get().amount().value() : null,
+        return new MeasureResult.Benefit(measure.benefitKind(), shown ? plain(amount.get().amount().value()) : null,
                 amount.map(BenefitAmount::cap).orElse(null), measure.confirmed(), measure.benefit(), measure.amountRule(), note);
+    }
+
+    /** 5 rather than 5.0 or 5.0000: amounts are read by people. */
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private List<MeasureResult.Conflict> conflicts(Measure measure) {
