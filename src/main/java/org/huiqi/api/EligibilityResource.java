@@ -8,7 +8,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,11 +28,10 @@ public class EligibilityResource {
     private final RequestValidator validator;
     private final Evaluator evaluator;
 
-    public EligibilityResource(RuleSets ruleSets, RequestValidator validator,
-                               @ConfigProperty(name = "policy.evaluation.max-rule-firings", defaultValue = "100000") int maxFirings) {
+    public EligibilityResource(RuleSets ruleSets, RequestValidator validator, Evaluator evaluator) {
         this.ruleSets = ruleSets;
         this.validator = validator;
-        this.evaluator = new Evaluator(maxFirings);
+        this.evaluator = evaluator;
     }
 
     @POST

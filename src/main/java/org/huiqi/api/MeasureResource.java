@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,11 +34,10 @@ public class MeasureResource {
     private final ObjectMapper json;
     private final Evaluator evaluator;
 
-    public MeasureResource(RuleSets ruleSets, ObjectMapper json,
-                           @ConfigProperty(name = "policy.evaluation.max-rule-firings", defaultValue = "100000") int maxFirings) {
+    public MeasureResource(RuleSets ruleSets, ObjectMapper json, Evaluator evaluator) {
         this.ruleSets = ruleSets;
         this.json = json;
-        this.evaluator = new Evaluator(maxFirings);
+        this.evaluator = evaluator;
     }
 
     @Schema(description = "The measures in force on asOf (and applying in region, when given).")

@@ -1,5 +1,6 @@
 package org.huiqi.rules;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
@@ -8,13 +9,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Holds the rule set that is serving. A build either completes and is swapped in atomically, or
- * fails and leaves the previous rule set serving; requests read the reference once and keep that
- * rule set to the end.
+ * Holds the rule set that is serving. A build either completes, passes its gate and is swapped
+ * in atomically, or fails and leaves the previous rule set serving; requests read the reference
+ * once and keep that rule set to the end. One build at a time.
  */
 @ApplicationScoped
 @Startup
@@ -23,11 +25,16 @@ public class ActiveRuleSet {
 
     private final Path rulesDir;
     private final RuleSetCompiler compiler = new RuleSetCompiler();
+    private final Function<RuleSet, List<RuleProblem>> gate;
+    private final MeterRegistry metrics;
     private final AtomicReference<RuleSet> active = new AtomicReference<>();
     private volatile ReloadOutcome lastReload;
 
-    public ActiveRuleSet(@ConfigProperty(name = "policy.rules.dir", defaultValue = "rules") Path rulesDir) {
+    public ActiveRuleSet(@ConfigProperty(name = "policy.rules.dir", defaultValue = "rules") Path rulesDir,
+                         RuleSetGate gate, MeterRegistry metrics) {
         this.rulesDir = rulesDir;
+        this.gate = gate;
+        this.metrics = metrics;
         reload();
     }
 
@@ -40,27 +47,54 @@ public class ActiveRuleSet {
         return lastReload;
     }
 
-    /** Where rules are read from: the directory, or the embedded copy when it does not exist. */
-    public String source() {
-        return Files.isDirectory(rulesDir) ? rulesDir.toAbsolutePath().normalize().toString() : "embedded";
+    /** The directory rules are read from, when it exists (else the embedded copy serves). */
+    public Optional<Path> directory() {
+        return Files.isDirectory(rulesDir) ? Optional.of(rulesDir) : Optional.empty();
     }
 
-    /** Builds the rules directory now; activates it only if it builds cleanly. One build at a time. */
+    public String source() {
+        return directory().map(d -> d.toAbsolutePath().normalize().toString()).orElse("embedded");
+    }
+
+    /** Builds the rules directory now; activates it only if it builds cleanly and passes its gate. */
     public synchronized ReloadOutcome reload() {
+        ReloadOutcome outcome;
         try {
-            RuleFiles files = Files.isDirectory(rulesDir) ? RuleFiles.read(rulesDir) : RuleFiles.embedded();
-            RuleSet built = compiler.compile(files);
-            active.set(built);
-            lastReload = new ReloadOutcome(ReloadOutcome.Status.ACTIVATED, Instant.now(), built.version(), List.of());
-            LOG.infof("rule set %s active: %d measures from %s", built.version(), built.measures().size(), built.origin());
+            RuleFiles files = directory().map(RuleFiles::read).orElseGet(RuleFiles::embedded);
+            RuleSet serving = active.get();
+            if (serving != null && serving.version().equals(files.version())) {
+                outcome = new ReloadOutcome(ReloadOutcome.Status.UNCHANGED, Instant.now(), serving.version(), List.of());
+            } else {
+                outcome = activate(compiler.compile(files));
+            }
         } catch (RuleSetException e) {
-            lastReload = new ReloadOutcome(ReloadOutcome.Status.FAILED, Instant.now(), null, e.problems());
-            LOG.warnf("rule set not activated, %s", e.getMessage());
+            outcome = new ReloadOutcome(ReloadOutcome.Status.FAILED, Instant.now(), null, e.problems());
         } catch (RuntimeException e) {
-            RuleProblem problem = new RuleProblem(".", 0, 0, e.getMessage());
-            lastReload = new ReloadOutcome(ReloadOutcome.Status.FAILED, Instant.now(), null, List.of(problem));
-            LOG.warn("rule set not activated", e);
+            LOG.warn("rule set could not be built", e);
+            outcome = new ReloadOutcome(ReloadOutcome.Status.FAILED, Instant.now(), null,
+                    List.of(new RuleProblem(".", 0, 0, String.valueOf(e.getMessage()))));
         }
-        return lastReload;
+        record(outcome);
+        return outcome;
+    }
+
+    private ReloadOutcome activate(RuleSet built) {
+        List<RuleProblem> problems = gate.apply(built);
+        if (!problems.isEmpty()) return new ReloadOutcome(ReloadOutcome.Status.FAILED, Instant.now(), built.version(), problems);
+        active.set(built);
+        return new ReloadOutcome(ReloadOutcome.Status.ACTIVATED, Instant.now(), built.version(), List.of());
+    }
+
+    private void record(ReloadOutcome outcome) {
+        lastReload = outcome;
+        metrics.counter("huiqi.ruleset.reloads", "outcome", outcome.status().name().toLowerCase()).increment();
+        switch (outcome.status()) {
+            case ACTIVATED -> LOG.infof("rule set %s active: %d measures from %s", outcome.version(),
+                    active.get().measures().size(), active.get().origin());
+            case UNCHANGED -> LOG.debugf("rule files unchanged (%s)", outcome.version());
+            case FAILED -> LOG.warnf("rule set not activated; %s keeps serving. %d problem(s):%n%s",
+                    current().map(RuleSet::version).orElse("nothing"), outcome.errors().size(),
+                    String.join("\n", outcome.errors().stream().map(RuleProblem::toString).toList()));
+        }
     }
 }

@@ -1,0 +1,14 @@
+package org.huiqi.evaluation;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** One configured {@link Evaluator} for the whole service. */
+public class EvaluatorProducer {
+    @Produces
+    @Singleton
+    Evaluator evaluator(@ConfigProperty(name = "policy.evaluation.max-rule-firings", defaultValue = "10000") int maxRuleFirings) {
+        return new Evaluator(maxRuleFirings);
+    }
+}
