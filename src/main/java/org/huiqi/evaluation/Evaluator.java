@@ -14,7 +14,12 @@ import org.kie.api.command.Command;
 import org.kie.api.command.KieCommands;
 import org.kie.api.KieServices;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.ExecutionResults;
 import org.kie.api.runtime.StatelessKieSession;
 
@@ -54,10 +59,11 @@ public final class Evaluator {
         commands.add(COMMANDS.newGetObjects(fact -> fact instanceof CriterionOutcome || fact instanceof BenefitAmount, "out"));
 
         StatelessKieSession session = ruleSet.kieBase().newStatelessKieSession();
-        FiringCounter counter = new FiringCounter();
-        session.addEventListener(counter);
+        RunawayDetector detector = new RunawayDetector();
+        session.addEventListener((AgendaEventListener) detector);
+        session.addEventListener((RuleRuntimeEventListener) detector);
         ExecutionResults results = session.execute(COMMANDS.newBatchExecution(commands));
-        if (counter.total >= maxRuleFirings) throw new RuleFiringLimitException(counter.busiest(), maxRuleFirings);
+        if (detector.firings >= maxRuleFirings) throw new RuleFiringLimitException(detector.culprit(), maxRuleFirings);
 
         List<CriterionOutcome> outcomes = new ArrayList<>();
         List<BenefitAmount> amounts = new ArrayList<>();
@@ -68,19 +74,43 @@ public final class Evaluator {
         return new Facts(outcomes, amounts, projects, profile.projects() != null);
     }
 
-    /** Counts firings per rule so a runaway rule can be named. */
-    private static final class FiringCounter extends DefaultAgendaEventListener {
-        private final Map<String, Integer> perRule = new HashMap<>();
-        private int total;
+    /**
+     * Counts firings, and what each rule's consequence changed: a runaway is almost always a rule
+     * that updates (or inserts) what other rules match, so the rule with most changes is named.
+     */
+    private static final class RunawayDetector extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
+        private final Map<String, Integer> updates = new HashMap<>();
+        private final Map<String, Integer> inserts = new HashMap<>();
+        private final Map<String, Integer> fired = new HashMap<>();
+        private int firings;
 
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
-            total++;
-            perRule.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
+            firings++;
+            fired.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
         }
 
-        String busiest() {
-            return perRule.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
+        @Override
+        public void objectUpdated(ObjectUpdatedEvent event) {
+            if (event.getRule() != null) updates.merge(event.getRule().getName(), 1, Integer::sum);
+        }
+
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+            if (event.getRule() != null) inserts.merge(event.getRule().getName(), 1, Integer::sum);
+        }
+
+        @Override
+        public void objectDeleted(ObjectDeletedEvent event) {
+            if (event.getRule() != null) updates.merge(event.getRule().getName(), 1, Integer::sum);
+        }
+
+        String culprit() {
+            for (Map<String, Integer> counts : List.of(updates, inserts, fired)) {
+                var top = counts.entrySet().stream().max(Map.Entry.comparingByValue());
+                if (top.isPresent()) return top.get().getKey();
+            }
+            return "?";
         }
     }
 }

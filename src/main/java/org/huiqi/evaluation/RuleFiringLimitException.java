@@ -9,7 +9,7 @@ public class RuleFiringLimitException extends RuntimeException {
     private final String ruleName;
 
     public RuleFiringLimitException(String ruleName, int limit) {
-        super("evaluation stopped after " + limit + " rule firings: rule \"" + ruleName
+        super("rule firing limit: evaluation stopped after " + limit + " rule firings: rule \"" + ruleName
                 + "\" keeps firing (does it modify or insert what it matches?)");
         this.measureId = RuleName.of(ruleName).measureId();
         this.ruleName = ruleName;

@@ -17,7 +17,7 @@ import org.huiqi.scenarios.ScenarioRunner;
  */
 public final class StaffCommands {
     public static final List<String> NAMES = List.of("validate", "test");
-    private static final int MAX_RULE_FIRINGS = 10_000;
+    private static final int MAX_RULE_FIRINGS = 3_000;
 
     private StaffCommands() {
     }

@@ -3,6 +3,7 @@ package org.huiqi.scenarios;
 import java.util.ArrayList;
 import java.util.List;
 import org.huiqi.evaluation.Evaluator;
+import org.huiqi.evaluation.RuleFiringLimitException;
 import org.huiqi.rules.RuleFiles;
 import org.huiqi.rules.RuleProblem;
 import org.huiqi.rules.RuleSet;
@@ -24,7 +25,15 @@ public final class ScenarioGate {
         List<Scenario> scenarios = reader.read(ruleSet.files());
         List<RuleProblem> problems = new ArrayList<>(reader.problems());
         for (Scenario scenario : scenarios) {
-            ScenarioRunner.Outcome outcome = runner.run(ruleSet, scenario);
+            ScenarioRunner.Outcome outcome;
+            try {
+                outcome = runner.run(ruleSet, scenario);
+            } catch (RuleFiringLimitException e) {
+                // Every scenario would hit the same rule: one problem says it all.
+                problems.add(new RuleProblem(scenario.file(), lineOf(ruleSet.files(), scenario), 0,
+                        "scenario \"" + scenario.name() + "\": measure " + e.measureId() + ": " + e.getMessage()));
+                return problems;
+            }
             if (!outcome.passed()) {
                 problems.add(new RuleProblem(scenario.file(), lineOf(ruleSet.files(), scenario), 0,
                         "scenario \"" + scenario.name() + "\": " + String.join("; ", outcome.mismatches())));
@@ -38,7 +47,15 @@ public final class ScenarioGate {
         ScenarioFiles reader = new ScenarioFiles();
         List<Scenario> scenarios = reader.read(ruleSet.files());
         unreadable.addAll(reader.problems());
-        return scenarios.stream().map(s -> runner.run(ruleSet, s)).toList();
+        List<ScenarioRunner.Outcome> outcomes = new ArrayList<>();
+        for (Scenario scenario : scenarios) {
+            try {
+                outcomes.add(runner.run(ruleSet, scenario));
+            } catch (RuleFiringLimitException e) {
+                outcomes.add(new ScenarioRunner.Outcome(scenario, List.of("measure " + e.measureId() + ": " + e.getMessage())));
+            }
+        }
+        return outcomes;
     }
 
     static int lineOf(RuleFiles files, Scenario scenario) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.huiqi.evaluation.Evaluation;
 import org.huiqi.evaluation.Evaluator;
 import org.huiqi.evaluation.MeasureResult;
+import org.huiqi.evaluation.RuleFiringLimitException;
 import org.huiqi.rules.RuleSet;
 
 /** Runs scenarios against a built rule set and says, for each, what differs from the expectation. */
@@ -32,6 +33,7 @@ public final class ScenarioRunner {
         }
     }
 
+    /** Runs one scenario; a runaway rule is thrown, since it would break every scenario alike. */
     public Outcome run(RuleSet ruleSet, Scenario scenario) {
         List<String> mismatches = new ArrayList<>();
         try {
@@ -39,6 +41,8 @@ public final class ScenarioRunner {
             for (Map.Entry<String, Scenario.Expectation> expected : scenario.expect().entrySet()) {
                 compare(ruleSet, evaluation, expected.getKey(), expected.getValue(), mismatches);
             }
+        } catch (RuleFiringLimitException e) {
+            throw e;
         } catch (RuntimeException e) {
             mismatches.add("evaluation failed: " + e.getMessage());
         }

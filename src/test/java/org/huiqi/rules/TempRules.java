@@ -39,6 +39,38 @@ public final class TempRules {
         }
     }
 
+    /** A measure whose criterion rule re-triggers itself forever: a classic staff mistake. */
+    public static final String LOOPING_MEASURE = """
+            package zhejiang.suichang
+
+            import org.huiqi.evaluation.facts.Enterprise
+            import function org.huiqi.evaluation.Criteria.*
+            import function org.huiqi.evaluation.Decisions.*
+
+            rule "LOOP-TEST"
+                @zh("循环测试")
+                @en("Loop test")
+                @benefit("SERVICE")
+                @benefitZh("无")
+                @benefitEn("none")
+                @document("测试文件")
+                @issuer("测试单位")
+                @validFrom("2020-01-01")
+            when
+            then
+            end
+
+            rule "LOOP-TEST / loops"
+                @zh("循环")
+                @en("loops")
+            when
+                $e : Enterprise()
+            then
+                decide(drools, atLeast($e.employees(), 1));
+                update($e);
+            end
+            """;
+
     /** A complete new measure, written the way staff would: a declaration and one criterion. */
     public static final String EXTRA_MEASURE = """
             package zhejiang.suichang
