@@ -54,6 +54,7 @@ public final class Evaluator {
         List<Project> projects = enterprise.projects();
         List<Command<?>> commands = new ArrayList<>();
         commands.add(COMMANDS.newInsert(enterprise));
+        commands.add(COMMANDS.newInsert(ruleSet.tables()));
         projects.forEach(project -> commands.add(COMMANDS.newInsert(project)));
         commands.add(COMMANDS.newFireAllRules(maxRuleFirings));
         commands.add(COMMANDS.newGetObjects(fact -> fact instanceof CriterionOutcome || fact instanceof BenefitAmount, "out"));

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.huiqi.evaluation.facts.Places;
+import org.huiqi.evaluation.facts.Tables;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -38,6 +39,7 @@ public final class RuleSetCompiler {
         List<RuleProblem> problems = new ArrayList<>();
         if (drl.isEmpty()) problems.add(new RuleProblem(".", 0, 0, "no .drl rule files in " + files.origin()));
         Places places = ReferenceData.places(files, problems);
+        Tables tables = TableFiles.read(files, problems);
         if (!problems.isEmpty()) throw new RuleSetException(problems);
 
         ReleaseId releaseId = kie.newReleaseId("org.huiqi.rules", "ruleset",
@@ -65,7 +67,7 @@ public final class RuleSetCompiler {
             CatalogReader reader = new CatalogReader(files);
             Map<String, Measure> measures = reader.read(kieBase);
             if (!reader.problems().isEmpty()) throw new RuleSetException(reader.problems());
-            return new RuleSet(version, Instant.now(), files.origin(), kieBase, measures, places, files);
+            return new RuleSet(version, Instant.now(), files.origin(), kieBase, measures, places, tables, files);
         } finally {
             kie.getRepository().removeKieModule(releaseId);
         }

@@ -115,6 +115,33 @@ class RuleSetCompilerTest {
         assertThatThrownBy(() -> compiler.compile(RuleFiles.read(dir))).isInstanceOf(RuleSetException.class);
     }
 
+    @Test
+    void aTableRowThatIsNotANumberIsReportedByFileAndLine() {
+        Path dir = TempRules.copyOfProjectRules();
+        TempRules.write(dir, "guangdong/xsg-2025-amounts.table.csv",
+                "region,per_item,note\npearl-river-delta,5,珠三角\nguangdong-east-west-north,二十,粤东西北\n");
+
+        assertThatThrownBy(() -> compiler.compile(RuleFiles.read(dir)))
+                .isInstanceOfSatisfying(RuleSetException.class, e -> assertThat(e.problems()).containsExactly(
+                        new RuleProblem("guangdong/xsg-2025-amounts.table.csv", 3, 2, "column per_item must be a number, not '二十'")));
+    }
+
+    @Test
+    void editingATableChangesTheAmount() {
+        Path dir = TempRules.copyOfProjectRules();
+        TempRules.write(dir, "guangdong/xsg-2025-amounts.table.csv",
+                "region,per_item,note\npearl-river-delta,6,珠三角\nguangdong-east-west-north,20,粤东西北\n");
+        RuleSet ruleSet = compiler.compile(RuleFiles.read(dir));
+
+        Evaluation evaluation = evaluator.evaluate(ruleSet, LocalDate.of(2025, 6, 1), profile(Map.of(
+                "regionCode", "441200", "firstAboveScaleYear", 2024, "receivedProvincialXsgAward", false,
+                "newPlantEntry", false, "convertedFromNonIndustrial", false, "movedBetweenCities", false,
+                "majorIncidentWithin3Years", false)), false);
+
+        assertThat(evaluation.results().stream().filter(r -> r.measureId().equals("GD-XSG-2025")).findFirst().orElseThrow()
+                .benefit().amount()).isEqualByComparingTo("6");
+    }
+
     private static Profile profile(Map<String, Object> fields) {
         return ProfileJson.configure(new ObjectMapper()).convertValue(fields, Profile.class);
     }
