@@ -7,7 +7,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
-import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
@@ -55,21 +55,15 @@ public record RuleFiles(String origin, SortedMap<String, byte[]> contents) {
         try {
             URI uri = url.toURI();
             if (!"jar".equals(uri.getScheme())) return withOrigin(read(Path.of(uri)), "embedded");
-            try (FileSystem jar = openJar(uri)) {
+            try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
                 return withOrigin(read(jar.provider().getPath(uri)), "embedded");
+            } catch (FileSystemAlreadyExistsException e) {
+                // someone else has the jar open: read through theirs and leave it open
+                return withOrigin(read(FileSystems.getFileSystem(uri).provider().getPath(uri)), "embedded");
             }
         } catch (URISyntaxException | IOException e) {
             throw new IllegalStateException("cannot read embedded rules: " + e.getMessage(), e);
         }
-    }
-
-    private static FileSystem openJar(URI uri) throws IOException {
-        try {
-            FileSystems.getFileSystem(uri).close();
-        } catch (FileSystemNotFoundException | UnsupportedOperationException ignored) {
-            // not open yet, which is the normal case
-        }
-        return FileSystems.newFileSystem(uri, Map.of());
     }
 
     private static RuleFiles withOrigin(RuleFiles files, String origin) {

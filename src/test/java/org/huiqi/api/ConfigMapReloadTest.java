@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.huiqi.rules.TempRules;
@@ -49,7 +48,7 @@ class ConfigMapReloadTest {
         Files.createSymbolicLink(VOLUME.resolve("zhejiang"), Path.of("..data/zhejiang"));
 
         JsonPath after = LiveReloadTest.awaitRuleSet(rs -> !rs.getString("version").equals(before.getString("version")),
-                Duration.ofSeconds(5));
+                LiveReloadTest.LIVE_WITHIN);
         assertThat(after.getString("lastReload.status")).isEqualTo("ACTIVATED");
         given().when().get("/api/v1/measures/TEST-EXTRA-AWARD").then().statusCode(200);
     }

@@ -26,6 +26,10 @@ class LiveReloadTest {
     static final Path DIR = TempRules.copyOfProjectRules();
     static final String ADMIN_KEY = "admin-key-for-tests";
     static final String INTEGRATION_KEY = "integration-key-for-tests";
+    /** The promise to staff: a good edit is live within this. */
+    static final Duration LIVE_WITHIN = Duration.ofSeconds(5);
+    /** For the states around it (a failed build, a restored file), where a busy machine may be slower. */
+    static final Duration SETTLES_WITHIN = Duration.ofSeconds(30);
 
     public static class WatchedRules implements QuarkusTestProfile {
         @Override
@@ -41,12 +45,12 @@ class LiveReloadTest {
         String before = ruleSet().getString("version");
         TempRules.write(DIR, "zhejiang/suichang/extra.drl", TempRules.EXTRA_MEASURE);
         try {
-            JsonPath after = awaitRuleSet(rs -> !rs.getString("version").equals(before), Duration.ofSeconds(5));
+            JsonPath after = awaitRuleSet(rs -> !rs.getString("version").equals(before), LIVE_WITHIN);
             assertThat(after.getList("files", String.class)).contains("zhejiang/suichang/extra.drl");
             given().when().get("/api/v1/measures/TEST-EXTRA-AWARD").then().statusCode(200);
         } finally {
             delete("zhejiang/suichang/extra.drl");
-            awaitRuleSet(rs -> rs.getString("version").equals(before), Duration.ofSeconds(5));
+            awaitRuleSet(rs -> rs.getString("version").equals(before), SETTLES_WITHIN);
         }
     }
 
@@ -58,7 +62,7 @@ class LiveReloadTest {
         int lines = good.split("\n", -1).length;
         Files.writeString(file, good + "\nrule \"WZ-XSG / broken\"\nwhen\n    $e : Enterprise(\nthen\nend\n");
         try {
-            JsonPath failed = awaitRuleSet(rs -> "FAILED".equals(rs.getString("lastReload.status")), Duration.ofSeconds(5));
+            JsonPath failed = awaitRuleSet(rs -> "FAILED".equals(rs.getString("lastReload.status")), SETTLES_WITHIN);
             assertThat(failed.getString("version")).as("old version keeps serving").isEqualTo(serving);
             assertThat(failed.getString("lastReload.errors[0].file")).isEqualTo("guangxi/wuzhou/xsg.drl");
             assertThat(failed.getInt("lastReload.errors[0].line")).isBetween(lines + 1, lines + 6);
@@ -66,12 +70,12 @@ class LiveReloadTest {
                     .when().post("/api/v1/eligibility").then().statusCode(200).body("ruleset.version", is(serving));
             given().when().get("/q/health/ready").then().statusCode(200);
             Files.writeString(file, good + "\n// 已修正 fixed\n");
-            JsonPath fixed = awaitRuleSet(rs -> "ACTIVATED".equals(rs.getString("lastReload.status")), Duration.ofSeconds(5));
+            JsonPath fixed = awaitRuleSet(rs -> "ACTIVATED".equals(rs.getString("lastReload.status")), SETTLES_WITHIN);
             assertThat(fixed.getString("version")).as("the fixed file is a new version").isNotEqualTo(serving);
         } finally {
             Files.writeString(file, good);
         }
-        awaitRuleSet(rs -> rs.getString("version").equals(serving), Duration.ofSeconds(5));
+        awaitRuleSet(rs -> rs.getString("version").equals(serving), SETTLES_WITHIN);
     }
 
     @Test
@@ -81,7 +85,7 @@ class LiveReloadTest {
         String serving = ruleSet().getString("version");
         Files.writeString(file, good.replace("WZ-XSG: {status: NEEDS_INFO, missing: [firstAboveScaleYear]}", "WZ-XSG: ELIGIBLE"));
         try {
-            JsonPath failed = awaitRuleSet(rs -> "FAILED".equals(rs.getString("lastReload.status")), Duration.ofSeconds(5));
+            JsonPath failed = awaitRuleSet(rs -> "FAILED".equals(rs.getString("lastReload.status")), SETTLES_WITHIN);
             assertThat(failed.getString("version")).isEqualTo(serving);
             assertThat(failed.getString("lastReload.errors[0].file")).isEqualTo("guangxi/wuzhou/xsg.scenarios.yaml");
             assertThat(failed.getString("lastReload.errors[0].message"))
@@ -89,7 +93,7 @@ class LiveReloadTest {
         } finally {
             Files.writeString(file, good);
         }
-        awaitRuleSet(rs -> !"FAILED".equals(rs.getString("lastReload.status")), Duration.ofSeconds(5));
+        awaitRuleSet(rs -> !"FAILED".equals(rs.getString("lastReload.status")), SETTLES_WITHIN);
     }
 
     @Test
