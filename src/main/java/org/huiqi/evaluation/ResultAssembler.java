@@ -35,15 +35,16 @@ final class ResultAssembler {
     }
 
     List<MeasureResult> assemble(Evaluator.Facts facts) {
-        List<MeasureResult> results = new ArrayList<>();
+        List<MeasureResult> all = new ArrayList<>();
         for (Measure measure : ruleSet.catalog()) {
             if (!measure.inForceOn(asOf)) continue;
-            for (String subject : subjects(measure, facts)) {
-                MeasureResult result = result(measure, subject, facts);
-                if (explainAll || !failsOnRegion(result)) results.add(result);
-            }
+            for (String subject : subjects(measure, facts)) all.add(result(measure, subject, facts));
         }
-        return results;
+        // Conflicts compare two results, so they are attached once all exist, before the region filter
+        // (a conflicting measure hidden by region still decides the advice: it does not apply here).
+        return all.stream().map(r -> r.withConflicts(conflicts(r, all)))
+                .filter(r -> explainAll || !failsOnRegion(r))
+                .toList();
     }
 
     /** Enterprise measures have one subject (null); per-project measures one per project. */
@@ -73,7 +74,7 @@ final class ResultAssembler {
         List<String> missing = status != Status.NEEDS_INFO ? List.of() : criteria.stream()
                 .flatMap(c -> c.missingFields().stream()).distinct().toList();
         return new MeasureResult(measure.id(), subject, measure.title(), status, failed.size() == 1,
-                benefit(measure, subject, status, facts), criteria, missing, failed, conflicts(measure),
+                benefit(measure, subject, status, facts), criteria, missing, failed, List.of(),
                 measure.citation(), measure.jurisdiction(), measure.validFrom(), measure.validTo());
     }
 
@@ -112,13 +113,15 @@ final class ResultAssembler {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
-    private List<MeasureResult.Conflict> conflicts(Measure measure) {
-        return measure.conflicts().stream().map(other -> {
-            Measure o = ruleSet.measures().get(other);
-            String title = o == null ? other : o.title().zh();
-            String titleEn = o == null ? other : o.title().en();
-            return new MeasureResult.Conflict(other, Text.of("不能与「" + title + "」同时享受，请择一申请",
-                    "cannot be claimed together with \"" + titleEn + "\": choose one"));
+    private List<MeasureResult.Conflict> conflicts(MeasureResult result, List<MeasureResult> all) {
+        Measure measure = ruleSet.measures().get(result.measureId());
+        return measure.conflicts().stream().map(otherId -> {
+            MeasureResult other = all.stream()
+                    .filter(r -> r.measureId().equals(otherId) && Objects.equals(r.projectId(), result.projectId()))
+                    .findFirst()
+                    .or(() -> all.stream().filter(r -> r.measureId().equals(otherId) && r.projectId() == null).findFirst())
+                    .orElse(null);
+            return ConflictAdvice.of(measure, result, ruleSet.measures().get(otherId), other);
         }).toList();
     }
 

@@ -64,6 +64,29 @@ public final class Project {
         return Num.input(input.firstRevenueYear(), path("firstRevenueYear"));
     }
 
+    /**
+     * The project's tax year counted from its first revenue year, in the evaluation date's year:
+     * 1 in the first revenue year itself, 0 or less before it.
+     */
+    public Num yearSinceFirstRevenue() {
+        Integer first = input.firstRevenueYear();
+        return Num.input(first == null ? null : enterprise.asOf().getYear() - first + 1, path("firstRevenueYear"));
+    }
+
+    /** The project's taxable income in the last full year, 万元. */
+    public Num taxableIncomeLastYear() {
+        return Num.input(input.taxableIncomeLastYear(), path("taxableIncomeLastYear"));
+    }
+
+    public Flag inProvincialStrategicCluster() {
+        return Flag.input(input.inProvincialStrategicCluster(), path("inProvincialStrategicCluster"));
+    }
+
+    /** Builds one of the {@code types} (STANDARD_FACTORY, GENERAL_WAREHOUSE, INNOVATIVE_INDUSTRIAL, OTHER). */
+    public Check buildingTypeIn(String... types) {
+        return enumIn(input.buildingType() == null ? null : input.buildingType().name(), "buildingType", types);
+    }
+
     public Flag industrialLandByListing() {
         return Flag.input(input.industrialLandByListing(), path("industrialLandByListing"));
     }
