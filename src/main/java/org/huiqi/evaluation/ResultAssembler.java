@@ -22,6 +22,7 @@ final class ResultAssembler {
     /** The criterion id that places a measure; when it is NOT_MET the measure is hidden by default. */
     static final String REGION = "region";
     private static final Text NO_AMOUNT = Text.of("金额由发文单位核定", "amount set by the issuing office");
+    private static final Text NEEDS_PROJECT = Text.of("需补充项目信息以计算金额：projects", "to compute the amount, give: projects");
     private static final Text UNCONFIRMED = Text.of("金额待与发文单位确认", "amount to be confirmed with the issuing office");
 
     private final RuleSet ruleSet;
@@ -59,7 +60,9 @@ final class ResultAssembler {
     private MeasureResult result(Measure measure, String subject, Evaluator.Facts facts) {
         List<MeasureResult.CriterionResult> criteria = new ArrayList<>();
         for (Measure.Criterion criterion : measure.criteria()) {
-            Check check = measure.perProject() && subject == null && !facts.projectsKnown()
+            // Without listed projects only the region is judged (by the enterprise's place): the rest needs a project.
+            boolean noProjects = measure.perProject() && subject == null && !facts.projectsKnown();
+            Check check = noProjects && !REGION.equals(criterion.id())
                     ? Criteria.unknown("a project", List.of("projects"))
                     : outcome(measure.id(), criterion.id(), subject, facts).orElseGet(() ->
                             Criteria.unknown("not evaluated: the rule did not fire", List.of()));
@@ -91,6 +94,10 @@ final class ResultAssembler {
     }
 
     private static MeasureResult.Benefit benefit(Measure measure, String subject, Status status, Evaluator.Facts facts) {
+        if (measure.perProject() && subject == null && !facts.projectsKnown()) {
+            return new MeasureResult.Benefit(measure.benefitKind(), null, null, measure.confirmed(), measure.benefit(),
+                    measure.amountRule(), measure.amountRule() == null ? null : NEEDS_PROJECT);
+        }
         Optional<BenefitAmount> amount = facts.amounts().stream()
                 .filter(a -> a.measureId().equals(measure.id()) && Objects.equals(a.projectId(), subject))
                 .findFirst()

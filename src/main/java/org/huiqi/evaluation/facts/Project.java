@@ -23,8 +23,21 @@ public final class Project {
         this.places = places;
     }
 
-    /** The caller's id, or its position ("#1") when the caller gave none. */
+    /**
+     * Stands in for the projects of a profile that does not list any, so that per-project measures
+     * can still be placed by the enterprise's region (and hidden elsewhere); its other answers are
+     * all unknown and are not reported. Its id is null: its outcomes are the measure's own.
+     */
+    public static Project unlisted(Enterprise enterprise, Places places) {
+        return new Project(enterprise, new ProjectInput(null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null), UNLISTED, places);
+    }
+
+    private static final int UNLISTED = -1;
+
+    /** The caller's id, or its position ("#1") when the caller gave none; null for the unlisted stand-in. */
     public String id() {
+        if (index == UNLISTED) return null;
         return input.id() != null ? input.id() : "#" + (index + 1);
     }
 
@@ -110,7 +123,7 @@ public final class Project {
     }
 
     private String path(String field) {
-        return "projects[" + index + "]." + field;
+        return index == UNLISTED ? "projects" : "projects[" + index + "]." + field;
     }
 
     @Override
