@@ -56,6 +56,7 @@ public final class Evaluator {
         commands.add(COMMANDS.newInsert(enterprise));
         commands.add(COMMANDS.newInsert(ruleSet.tables()));
         projects.forEach(project -> commands.add(COMMANDS.newInsert(project)));
+        if (profile.projects() == null) commands.add(COMMANDS.newInsert(Project.unlisted(enterprise, ruleSet.places())));
         commands.add(COMMANDS.newFireAllRules(maxRuleFirings));
         commands.add(COMMANDS.newGetObjects(fact -> fact instanceof CriterionOutcome || fact instanceof BenefitAmount, "out"));
 

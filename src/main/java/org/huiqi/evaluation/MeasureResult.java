@@ -40,8 +40,22 @@ public record MeasureResult(
             @Schema(description = "Why there is no amount, or that it is still to be confirmed") Text amountNote) {
     }
 
-    @Schema(description = "A measure that cannot be claimed together with this one.")
-    public record Conflict(@Schema(example = "CN-EIT-WEST15") String measureId, Text note) {
+    /** The same result with its conflicts, which can only be judged once every result of the evaluation exists. */
+    MeasureResult withConflicts(List<Conflict> found) {
+        return new MeasureResult(measureId, projectId, title, status, nearMiss, benefit, criteria, missingFields,
+                failedCriteria, found, citation, jurisdiction, validFrom, validTo);
+    }
+
+    @Schema(description = "A measure that cannot be claimed together with this one, how it came out in the same evaluation, "
+            + "and which of the two suits this profile better where the results allow.")
+    public record Conflict(
+            @Schema(example = "CN-EIT-WEST15") String measureId,
+            Text note,
+            @Schema(description = "The other measure's status in this evaluation; null when it is not in force on asOf")
+            Status status,
+            @Schema(description = "Id of the measure recommended of the two; null when the results do not decide",
+                    example = "CN-EIT-WEST15") String recommended,
+            @Schema(description = "Why that one, or why neither can be recommended yet") Text recommendation) {
     }
 
     @Schema(description = "One criterion's outcome with what was seen and what was required.")

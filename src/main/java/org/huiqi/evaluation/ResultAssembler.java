@@ -22,6 +22,7 @@ final class ResultAssembler {
     /** The criterion id that places a measure; when it is NOT_MET the measure is hidden by default. */
     static final String REGION = "region";
     private static final Text NO_AMOUNT = Text.of("金额由发文单位核定", "amount set by the issuing office");
+    private static final Text NEEDS_PROJECT = Text.of("需补充项目信息以计算金额：projects", "to compute the amount, give: projects");
     private static final Text UNCONFIRMED = Text.of("金额待与发文单位确认", "amount to be confirmed with the issuing office");
 
     private final RuleSet ruleSet;
@@ -35,15 +36,16 @@ final class ResultAssembler {
     }
 
     List<MeasureResult> assemble(Evaluator.Facts facts) {
-        List<MeasureResult> results = new ArrayList<>();
+        List<MeasureResult> all = new ArrayList<>();
         for (Measure measure : ruleSet.catalog()) {
             if (!measure.inForceOn(asOf)) continue;
-            for (String subject : subjects(measure, facts)) {
-                MeasureResult result = result(measure, subject, facts);
-                if (explainAll || !failsOnRegion(result)) results.add(result);
-            }
+            for (String subject : subjects(measure, facts)) all.add(result(measure, subject, facts));
         }
-        return results;
+        // Conflicts compare two results, so they are attached once all exist, before the region filter
+        // (a conflicting measure hidden by region still decides the advice: it does not apply here).
+        return all.stream().map(r -> r.withConflicts(conflicts(r, all)))
+                .filter(r -> explainAll || !failsOnRegion(r))
+                .toList();
     }
 
     /** Enterprise measures have one subject (null); per-project measures one per project. */
@@ -58,7 +60,9 @@ final class ResultAssembler {
     private MeasureResult result(Measure measure, String subject, Evaluator.Facts facts) {
         List<MeasureResult.CriterionResult> criteria = new ArrayList<>();
         for (Measure.Criterion criterion : measure.criteria()) {
-            Check check = measure.perProject() && subject == null && !facts.projectsKnown()
+            // Without listed projects only the region is judged (by the enterprise's place): the rest needs a project.
+            boolean noProjects = measure.perProject() && subject == null && !facts.projectsKnown();
+            Check check = noProjects && !REGION.equals(criterion.id())
                     ? Criteria.unknown("a project", List.of("projects"))
                     : outcome(measure.id(), criterion.id(), subject, facts).orElseGet(() ->
                             Criteria.unknown("not evaluated: the rule did not fire", List.of()));
@@ -73,7 +77,7 @@ final class ResultAssembler {
         List<String> missing = status != Status.NEEDS_INFO ? List.of() : criteria.stream()
                 .flatMap(c -> c.missingFields().stream()).distinct().toList();
         return new MeasureResult(measure.id(), subject, measure.title(), status, failed.size() == 1,
-                benefit(measure, subject, status, facts), criteria, missing, failed, conflicts(measure),
+                benefit(measure, subject, status, facts), criteria, missing, failed, List.of(),
                 measure.citation(), measure.jurisdiction(), measure.validFrom(), measure.validTo());
     }
 
@@ -90,6 +94,10 @@ final class ResultAssembler {
     }
 
     private static MeasureResult.Benefit benefit(Measure measure, String subject, Status status, Evaluator.Facts facts) {
+        if (measure.perProject() && subject == null && !facts.projectsKnown()) {
+            return new MeasureResult.Benefit(measure.benefitKind(), null, null, measure.confirmed(), measure.benefit(),
+                    measure.amountRule(), measure.amountRule() == null ? null : NEEDS_PROJECT);
+        }
         Optional<BenefitAmount> amount = facts.amounts().stream()
                 .filter(a -> a.measureId().equals(measure.id()) && Objects.equals(a.projectId(), subject))
                 .findFirst()
@@ -112,13 +120,15 @@ final class ResultAssembler {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
-    private List<MeasureResult.Conflict> conflicts(Measure measure) {
-        return measure.conflicts().stream().map(other -> {
-            Measure o = ruleSet.measures().get(other);
-            String title = o == null ? other : o.title().zh();
-            String titleEn = o == null ? other : o.title().en();
-            return new MeasureResult.Conflict(other, Text.of("不能与「" + title + "」同时享受，请择一申请",
-                    "cannot be claimed together with \"" + titleEn + "\": choose one"));
+    private List<MeasureResult.Conflict> conflicts(MeasureResult result, List<MeasureResult> all) {
+        Measure measure = ruleSet.measures().get(result.measureId());
+        return measure.conflicts().stream().map(otherId -> {
+            MeasureResult other = all.stream()
+                    .filter(r -> r.measureId().equals(otherId) && Objects.equals(r.projectId(), result.projectId()))
+                    .findFirst()
+                    .or(() -> all.stream().filter(r -> r.measureId().equals(otherId) && r.projectId() == null).findFirst())
+                    .orElse(null);
+            return ConflictAdvice.of(measure, result, ruleSet.measures().get(otherId), other);
         }).toList();
     }
 

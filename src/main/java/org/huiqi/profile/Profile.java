@@ -51,19 +51,36 @@ public record Profile(
         @PositiveOrZero @DecimalMax("100") BigDecimal hnteInnovationScore,
         @Schema(description = "Recognitions held, with dates") List<@Valid Certification> certifications,
         @Schema(description = "Year first counted in the above-scale (规上) statistics", example = "2019") @Min(1949) @Max(2100) Integer firstAboveScaleYear,
+        @Schema(description = "Date first counted in the above-scale (规上) statistics (纳入规上统计的时间); month precision is enough. "
+                + "Needed when firstAboveScaleYear alone cannot say whether it entered before or after a quarter's end", example = "2022-07-01")
+        LocalDate aboveScaleSince,
         @Schema(description = "Already received the provincial 小升规 award since 2018", example = "false") Boolean receivedProvincialXsgAward,
         @Schema(description = "Entered 规上 directly as a newly commissioned plant (新投产)", example = "false") Boolean newPlantEntry,
         @Schema(description = "Converted from a non-industrial enterprise (非工转工)", example = "false") Boolean convertedFromNonIndustrial,
         @Schema(description = "Moved between cities (跨市迁移)", example = "false") Boolean movedBetweenCities,
         @Schema(description = "Tax credit rating (纳税信用级别)", example = "A") TaxCreditRating taxCreditRating,
         @Schema(description = "Major safety, quality or environmental incident in the last 3 years", example = "false") Boolean majorIncidentWithin3Years,
+        @Schema(description = "Major safety, quality or environmental incident in the year before applying (申请前一年内发生重大安全、质量事故或严重环境违法行为)",
+                example = "false") Boolean majorIncidentWithin1Year,
         @Schema(description = "Environmental or tax violation in the last 6 months", example = "false") Boolean violationWithin6Months,
         @Schema(description = "Is a general VAT taxpayer (增值税一般纳税人)", example = "true") Boolean vatGeneralTaxpayer,
+        @Schema(description = "Sells recycled resources it collected itself, with only simple processing such as sorting, cleaning, "
+                + "baling, cutting or crushing (销售自己收购的再生资源，仅进行简单加工)", example = "true") Boolean sellsCollectedRecycledResources,
+        @Schema(description = "Collects or handles hazardous waste (从事危险废物收集)", example = "false") Boolean handlesHazardousWaste,
+        @Schema(description = "Collects end-of-life vehicles (从事报废机动车回收)", example = "false") Boolean handlesEndOfLifeVehicles,
         @Schema(description = "Filed as a recycler with the commerce authority (再生资源回收经营者备案)", example = "true") Boolean recyclerFiled,
         @Schema(description = "Holds a hazardous-waste operating licence (危险废物经营许可证)", example = "false") Boolean hazardousWasteLicence,
         @Schema(description = "Holds an end-of-life-vehicle dismantling certificate (报废机动车回收拆解资质)", example = "false") Boolean elvDismantlingLicence,
-        @Schema(description = "Category of its products in the 2022 资源综合利用 VAT catalogue", example = "RECYCLED_METAL") RcuVatCategory rcuVatCategory,
+        @Schema(description = "Category of its self-produced products in the 资源综合利用产品和劳务增值税优惠目录 (2022), or NOT_LISTED", example = "RECYCLED_METAL") RcuVatCategory rcuVatCategory,
         @Schema(description = "Main raw material is in the 2021 资源综合利用 EIT catalogue", example = "true") Boolean rcuEitCatalogMaterial,
+        @Schema(description = "Recycled inputs it buys are covered by invoices or purchase vouchers as the 2021 No. 40 notice requires "
+                + "(购进再生资源取得发票或收购凭证)", example = "true") Boolean recycledInputsInvoiced,
+        @Schema(description = "Its product or process is restricted or to be eliminated under the 产业结构调整指导目录 (限制类、淘汰类)",
+                example = "false") Boolean restrictedOrEliminatedProduct,
+        @Schema(description = "Its product is listed as high-pollution or high-environmental-risk, or made with a heavy-pollution process, "
+                + "in the 环境保护综合名录", example = "false") Boolean highPollutionProduct,
+        @Schema(description = "Manufactures new-energy-storage products: storage cells and batteries, converters, battery management "
+                + "and other key components (新型储能制造企业)", example = "true") Boolean energyStorageManufacturer,
         @Schema(description = "Revenue share from 西部地区鼓励类产业, percent", example = "80")
         @PositiveOrZero @DecimalMax("100") BigDecimal westernEncouragedRevenueSharePct,
         @Schema(description = "Industrial output by quarter") List<@Valid QuarterOutput> quarterlyOutput,
@@ -73,5 +90,6 @@ public record Profile(
 
     public enum TaxCreditRating { A, B, M, C, D }
 
-    public enum RcuVatCategory { RECYCLED_METAL, RECYCLED_PLASTIC, WASTE_SLAG_BUILDING_MATERIAL, OTHER }
+    /** OTHER: in the catalogue, another category; NOT_LISTED: no product of it is in the catalogue. */
+    public enum RcuVatCategory { RECYCLED_METAL, RECYCLED_PLASTIC, WASTE_SLAG_BUILDING_MATERIAL, OTHER, NOT_LISTED }
 }

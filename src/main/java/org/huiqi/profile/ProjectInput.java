@@ -24,10 +24,18 @@ public record ProjectInput(
         @Min(1949) @Max(2100) Integer firstRevenueYear,
         @Schema(description = "Project is in the environmental-protection / energy- and water-saving catalogue", example = "false")
         Boolean environmentalCatalog,
+        @Schema(description = "Taxable income (应纳税所得额) of the project in the last full year, 万元; may be negative", example = "400")
+        BigDecimal taxableIncomeLastYear,
         @Schema(description = "Project already received provincial funding", example = "false") Boolean previouslyProvincialFunded,
+        @Schema(description = "Project belongs to one of the province's strategic industry clusters (省战略性产业集群, e.g. Guangdong's 20 clusters)",
+                example = "true") Boolean inProvincialStrategicCluster,
+        @Schema(description = "What the project builds, for approval fast tracks: STANDARD_FACTORY (标准厂房), GENERAL_WAREHOUSE "
+                + "(普通仓库), INNOVATIVE_INDUSTRIAL (创新型产业用地项目), OTHER", example = "STANDARD_FACTORY") BuildingType buildingType,
         @Schema(description = "Enterprise commits to the approval conditions (承诺制)", example = "true") Boolean commitmentSystem) {
 
     public enum Kind { MANUFACTURING, ENERGY_STORAGE, ENERGY_STORAGE_DEMO, ENVIRONMENTAL, OTHER }
+
+    public enum BuildingType { STANDARD_FACTORY, GENERAL_WAREHOUSE, INNOVATIVE_INDUSTRIAL, OTHER }
 
     public enum StorageTechnology { LITHIUM_ION, SODIUM_ION, FLOW, SOLID_STATE, HYDROGEN, OTHER }
 }

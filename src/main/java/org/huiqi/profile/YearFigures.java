@@ -19,6 +19,7 @@ public record YearFigures(
         @Schema(description = "Total liabilities (负债总额), 万元", example = "11000") @PositiveOrZero BigDecimal totalLiabilities,
         @Schema(description = "Taxable profit (应纳税所得额), 万元; may be negative", example = "800") BigDecimal taxableProfit,
         @Schema(description = "VAT paid (已缴增值税), 万元", example = "300") @PositiveOrZero BigDecimal vatPaid,
+        @Schema(description = "Gross industrial output (工业总产值), 万元", example = "120000") @PositiveOrZero BigDecimal industrialOutput,
         @Schema(description = "Industrial value-added growth (工业增加值增速), percent; may be negative", example = "12")
         @DecimalMin("-100") @DecimalMax("1000") BigDecimal industrialValueAddedGrowth) {
 }

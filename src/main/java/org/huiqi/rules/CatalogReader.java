@@ -18,7 +18,8 @@ import org.kie.api.definition.rule.Rule;
 /**
  * Reads the measure catalog out of the compiled rules' metadata. A rule named "ID" declares a
  * measure through its {@code @annotations}; a rule named "ID / criterion" is one of its criteria;
- * "ID / amount" computes its amount. Everything a staff member can get wrong here is reported with
+ * "ID / amount" computes its amount. {@code @conflicts("OTHER-ID")} names a measure that cannot be claimed
+ * together with this one, and {@code @preferZh}/{@code @preferEn} say why to choose this one when both give the same. Everything a staff member can get wrong here is reported with
  * file and line, all at once.
  */
 final class CatalogReader {
@@ -112,6 +113,7 @@ final class CatalogReader {
                         meta(rule, "article"), meta(rule, "url")),
                 from, to, !"false".equals(meta(rule, "confirmed")), rule.getMetaData().containsKey("perProject"),
                 conflicts == null ? List.of() : Arrays.stream(conflicts.split("[,\\s]+")).filter(s -> !s.isBlank()).toList(),
+                meta(rule, "preferZh") == null ? null : Text.of(meta(rule, "preferZh"), meta(rule, "preferEn")),
                 file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : "", file, List.copyOf(criteria));
     }
 

@@ -23,6 +23,8 @@ public record Measure(
         boolean confirmed,
         @Schema(description = "True when the measure gives one result per project") boolean perProject,
         @Schema(description = "Measures that cannot be claimed together with this one") List<String> conflicts,
+        @Schema(description = "Why to choose this measure over a conflicting one when both are eligible and give the same; "
+                + "null when the rule file gives no reason") Text preference,
         @Schema(description = "Region and folder of the rule file", example = "national/miit") String jurisdiction,
         @Schema(description = "Rule file, relative to the rules directory", example = "national/miit/specialized-sme.drl") String file,
         List<Criterion> criteria) {

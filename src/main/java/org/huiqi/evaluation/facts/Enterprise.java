@@ -16,6 +16,7 @@ import org.huiqi.evaluation.Num;
 import org.huiqi.profile.Award;
 import org.huiqi.profile.Certification;
 import org.huiqi.profile.Profile;
+import org.huiqi.profile.QuarterOutput;
 
 /**
  * The enterprise as rules see it: its profile on the evaluation date, read through names from
@@ -243,10 +244,63 @@ public final class Enterprise {
         return when(any, any ? type + " " + year : "not recognised in " + year, required, "certifications");
     }
 
+    /**
+     * First recognised as {@code type} between {@code from} and {@code to} (ISO dates, both included):
+     * the earliest recognition of that type falls in the window, so a renewal of an older title does
+     * not count as "first". An undated recognition of the type might be the earliest, so it leaves this unknown.
+     */
+    public Check firstRecognizedBetween(String type, String from, String to) {
+        Certification.Type wanted = Certification.Type.valueOf(type);
+        LocalDate start = LocalDate.parse(from);
+        LocalDate end = LocalDate.parse(to);
+        String required = "first " + type + " recognised in [" + start + ", " + end + "]";
+        if (profile.certifications() == null) return unknown(required, List.of("certifications"));
+        LocalDate earliest = null;
+        List<String> undecided = new ArrayList<>();
+        for (int i = 0; i < profile.certifications().size(); i++) {
+            Certification c = profile.certifications().get(i);
+            if (c.type() != wanted) continue;
+            if (c.recognizedOn() == null) undecided.add("certifications[" + i + "].recognizedOn");
+            else if (earliest == null || c.recognizedOn().isBefore(earliest)) earliest = c.recognizedOn();
+        }
+        if (!undecided.isEmpty()) return unknown(required, undecided);
+        if (earliest == null) return when(false, "never recognised as " + type, required, "certifications");
+        boolean in = !earliest.isBefore(start) && !earliest.isAfter(end);
+        return when(in, type + " first recognised " + earliest, required, "certifications");
+    }
+
     // ── above-scale (规上) ──────────────────────────────────────────────────────────────
 
     public Num firstAboveScaleYear() {
         return Num.input(profile.firstAboveScaleYear(), "firstAboveScaleYear");
+    }
+
+    /**
+     * First counted in the 规上 statistics after {@code date} (ISO). aboveScaleSince decides when given;
+     * otherwise firstAboveScaleYear decides when it is an earlier or a later year than the date's, and
+     * only a year equal to the date's needs the exact date.
+     */
+    public Check enteredAboveScaleAfter(String date) {
+        LocalDate limit = LocalDate.parse(date);
+        String required = "entered above scale after " + limit;
+        LocalDate since = profile.aboveScaleSince();
+        if (since != null) return when(since.isAfter(limit), since, required, "aboveScaleSince");
+        Integer year = profile.firstAboveScaleYear();
+        if (year == null) return unknown(required, List.of("firstAboveScaleYear"));
+        if (year != limit.getYear()) return when(year > limit.getYear(), year, required, "firstAboveScaleYear");
+        return unknown(required, List.of("aboveScaleSince"));
+    }
+
+    /** Industrial output of one quarter, 万元; unknown when that quarter is not listed. */
+    public Num quarterOutput(int year, int quarter) {
+        List<QuarterOutput> quarters = profile.quarterlyOutput();
+        for (int i = 0; quarters != null && i < quarters.size(); i++) {
+            QuarterOutput q = quarters.get(i);
+            if (q.year() != null && q.year() == year && q.quarter() != null && q.quarter() == quarter) {
+                return Num.input(q.output(), "quarterlyOutput[" + i + "].output");
+            }
+        }
+        return Num.input(null, "quarterlyOutput[year=" + year + ",quarter=" + quarter + "].output");
     }
 
     public Flag receivedProvincialXsgAward() {
@@ -275,12 +329,79 @@ public final class Enterprise {
         return Flag.input(profile.violationWithin6Months(), "violationWithin6Months");
     }
 
+    public Flag majorIncidentWithin1Year() {
+        return Flag.input(profile.majorIncidentWithin1Year(), "majorIncidentWithin1Year");
+    }
+
     /** Tax credit rating is one of {@code ratings}. */
     public Check taxCreditRatingIn(String... ratings) {
         String required = "one of " + String.join(", ", ratings);
         if (profile.taxCreditRating() == null) return unknown(required, List.of("taxCreditRating"));
         String actual = profile.taxCreditRating().name();
         return when(List.of(ratings).contains(actual), actual, required, "taxCreditRating");
+    }
+
+    // ── recycling and taxes ────────────────────────────────────────────────────────────
+
+    public Flag vatGeneralTaxpayer() {
+        return Flag.input(profile.vatGeneralTaxpayer(), "vatGeneralTaxpayer");
+    }
+
+    public Flag sellsCollectedRecycledResources() {
+        return Flag.input(profile.sellsCollectedRecycledResources(), "sellsCollectedRecycledResources");
+    }
+
+    public Flag handlesHazardousWaste() {
+        return Flag.input(profile.handlesHazardousWaste(), "handlesHazardousWaste");
+    }
+
+    public Flag handlesEndOfLifeVehicles() {
+        return Flag.input(profile.handlesEndOfLifeVehicles(), "handlesEndOfLifeVehicles");
+    }
+
+    public Flag recyclerFiled() {
+        return Flag.input(profile.recyclerFiled(), "recyclerFiled");
+    }
+
+    public Flag hazardousWasteLicence() {
+        return Flag.input(profile.hazardousWasteLicence(), "hazardousWasteLicence");
+    }
+
+    public Flag elvDismantlingLicence() {
+        return Flag.input(profile.elvDismantlingLicence(), "elvDismantlingLicence");
+    }
+
+    /** Its self-produced products fall in one of the VAT catalogue {@code categories} (or NOT_LISTED). */
+    public Check rcuVatCategoryIn(String... categories) {
+        String required = "one of " + String.join(", ", categories);
+        if (profile.rcuVatCategory() == null) return unknown(required, List.of("rcuVatCategory"));
+        String actual = profile.rcuVatCategory().name();
+        return when(List.of(categories).contains(actual), actual, required, "rcuVatCategory");
+    }
+
+    public Flag rcuEitCatalogMaterial() {
+        return Flag.input(profile.rcuEitCatalogMaterial(), "rcuEitCatalogMaterial");
+    }
+
+    public Flag recycledInputsInvoiced() {
+        return Flag.input(profile.recycledInputsInvoiced(), "recycledInputsInvoiced");
+    }
+
+    public Flag restrictedOrEliminatedProduct() {
+        return Flag.input(profile.restrictedOrEliminatedProduct(), "restrictedOrEliminatedProduct");
+    }
+
+    public Flag highPollutionProduct() {
+        return Flag.input(profile.highPollutionProduct(), "highPollutionProduct");
+    }
+
+    /** Revenue share from the western region's encouraged industries, percent (as reported). */
+    public Num westernEncouragedRevenueShare() {
+        return Num.input(profile.westernEncouragedRevenueSharePct(), "westernEncouragedRevenueSharePct");
+    }
+
+    public Flag energyStorageManufacturer() {
+        return Flag.input(profile.energyStorageManufacturer(), "energyStorageManufacturer");
     }
 
     // ── projects ───────────────────────────────────────────────────────────────────────

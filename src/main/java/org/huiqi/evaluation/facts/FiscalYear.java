@@ -69,6 +69,16 @@ public final class FiscalYear {
         return figure("vatPaid", YearFigures::vatPaid);
     }
 
+    /** Gross industrial output (工业总产值), 万元. */
+    public Num industrialOutput() {
+        return figure("industrialOutput", YearFigures::industrialOutput);
+    }
+
+    /** Industrial output growth over the year before, percent. */
+    public Num industrialOutputGrowth() {
+        return industrialOutput().growthOver(previous().industrialOutput());
+    }
+
     /** Industrial value-added growth over the year before, percent (reported, not derivable). */
     public Num industrialValueAddedGrowth() {
         return figure("industrialValueAddedGrowth", YearFigures::industrialValueAddedGrowth);

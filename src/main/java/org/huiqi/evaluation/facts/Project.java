@@ -23,8 +23,21 @@ public final class Project {
         this.places = places;
     }
 
-    /** The caller's id, or its position ("#1") when the caller gave none. */
+    /**
+     * Stands in for the projects of a profile that does not list any, so that per-project measures
+     * can still be placed by the enterprise's region (and hidden elsewhere); its other answers are
+     * all unknown and are not reported. Its id is null: its outcomes are the measure's own.
+     */
+    public static Project unlisted(Enterprise enterprise, Places places) {
+        return new Project(enterprise, new ProjectInput(null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null), UNLISTED, places);
+    }
+
+    private static final int UNLISTED = -1;
+
+    /** The caller's id, or its position ("#1") when the caller gave none; null for the unlisted stand-in. */
     public String id() {
+        if (index == UNLISTED) return null;
         return input.id() != null ? input.id() : "#" + (index + 1);
     }
 
@@ -64,6 +77,29 @@ public final class Project {
         return Num.input(input.firstRevenueYear(), path("firstRevenueYear"));
     }
 
+    /**
+     * The project's tax year counted from its first revenue year, in the evaluation date's year:
+     * 1 in the first revenue year itself, 0 or less before it.
+     */
+    public Num yearSinceFirstRevenue() {
+        Integer first = input.firstRevenueYear();
+        return Num.input(first == null ? null : enterprise.asOf().getYear() - first + 1, path("firstRevenueYear"));
+    }
+
+    /** The project's taxable income in the last full year, 万元. */
+    public Num taxableIncomeLastYear() {
+        return Num.input(input.taxableIncomeLastYear(), path("taxableIncomeLastYear"));
+    }
+
+    public Flag inProvincialStrategicCluster() {
+        return Flag.input(input.inProvincialStrategicCluster(), path("inProvincialStrategicCluster"));
+    }
+
+    /** Builds one of the {@code types} (STANDARD_FACTORY, GENERAL_WAREHOUSE, INNOVATIVE_INDUSTRIAL, OTHER). */
+    public Check buildingTypeIn(String... types) {
+        return enumIn(input.buildingType() == null ? null : input.buildingType().name(), "buildingType", types);
+    }
+
     public Flag industrialLandByListing() {
         return Flag.input(input.industrialLandByListing(), path("industrialLandByListing"));
     }
@@ -87,7 +123,7 @@ public final class Project {
     }
 
     private String path(String field) {
-        return "projects[" + index + "]." + field;
+        return index == UNLISTED ? "projects" : "projects[" + index + "]." + field;
     }
 
     @Override
