@@ -118,7 +118,7 @@ public final class Num {
         boolean bothKnown = value != null && divisor.value != null;
         if (bothKnown && divisor.value.signum() == 0) return combine(divisor, null, true);
         BigDecimal result = bothKnown
-                ? value.multiply(scale).divide(divisor.value, PRECISION).setScale(4, RoundingMode.HALF_UP)
+                ? value.multiply(scale).divide(divisor.value, PRECISION)
                 : null;
         return combine(divisor, result, false);
     }
@@ -142,9 +142,15 @@ public final class Num {
         return new BigDecimal(n.toString());
     }
 
-    /** How the value appears in explanations: plain number, "unknown", or "undefined". */
+    /**
+     * How the value appears in explanations: a plain number rounded to 4 decimals, "undefined", or
+     * null (unknown). Comparisons use the full value, so 9.99999 never passes for 10.
+     */
     public Object display() {
-        if (known()) return value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros();
+        if (known()) {
+            BigDecimal shown = value.setScale(Math.min(value.scale(), 4), RoundingMode.HALF_UP).stripTrailingZeros();
+            return shown.scale() < 0 ? shown.setScale(0) : shown;
+        }
         return undefined() ? "undefined (divides by zero)" : null;
     }
 

@@ -372,6 +372,11 @@ public final class Enterprise {
     }
 
     /** Its self-produced products fall in one of the VAT catalogue {@code categories} (or NOT_LISTED). */
+    /** The product category in the 2022 VAT catalogue, as its name (RECYCLED_METAL, ...); null when unknown. */
+    public String rcuVatCategory() {
+        return profile.rcuVatCategory() == null ? null : profile.rcuVatCategory().name();
+    }
+
     public Check rcuVatCategoryIn(String... categories) {
         String required = "one of " + String.join(", ", categories);
         if (profile.rcuVatCategory() == null) return unknown(required, List.of("rcuVatCategory"));

@@ -50,13 +50,17 @@ public record Tables(Map<String, Table> byName) {
                 + "' that applies, and no 'otherwise' row (leave at_least and at_most empty)");
     }
 
-    /** The {@code column} of the row whose {@code key} column equals {@code key}; unknown when key is null. */
+    /**
+     * The {@code column} of the row whose {@code keyColumn} equals {@code key}, read from profile
+     * field {@code field}: unknown while the key is; null when the table has no row for it (the
+     * table does not say, so the rule should not guess).
+     */
     public Num lookup(String table, String keyColumn, String key, String column, String field) {
         if (key == null) return Num.unknown(List.of(field));
         for (Row row : table(table).rows()) {
-            if (key.equals(row.get(keyColumn))) return Num.input(new BigDecimal(row.get(column)), field);
+            if (key.equals(row.get(keyColumn))) return Num.constant(new BigDecimal(row.get(column))).from(List.of(field));
         }
-        return Num.unknown(List.of(field));
+        return null;
     }
 
     /**
