@@ -1058,7 +1058,8 @@
     ]);
     var b = r.benefit || {};
     if (b.description) box.appendChild(el('p', null, [el('span', { className: 'k', text: t('benefit') + '：' }), L(b.description)]));
-    if (kind === 'eligible' || kind === 'needs') box.appendChild(amountLine(r));
+    if ((kind === 'eligible' || kind === 'needs') && (b.kind === 'CASH' || b.kind === 'TAX' || b.amount != null)) box.appendChild(amountLine(r));
+    else if (!b.confirmed) box.appendChild(el('p', null, [el('span', { className: 'tag warn', text: t('unconfirmedTag') }), ' ', el('span', { className: 'small', text: t('unconfirmed') })]));
     if (kind === 'needs') {
       var ul = el('ul', { className: 'missing' });
       each(r.missingFields || [], function (path) {
@@ -1073,11 +1074,28 @@
       var fl = el('ul', { className: 'failed' });
       each(r.criteria || [], function (c) {
         if (c.outcome !== 'NOT_MET') return;
-        fl.appendChild(el('li', { 'data-criterion': c.id }, [
+        var li = el('li', { 'data-criterion': c.id }, [
           L(c.description) + ' — ',
           el('span', { className: 'actual' }, [t('actual') + '：' + valueText(c.actual)]), '；',
           el('span', { className: 'required' }, [t('required') + '：' + valueText(c.required)])
-        ]));
+        ]);
+        // a composite criterion: name the parts that failed, down to the plain conditions
+        var leaves = [];
+        (function walk(parts) {
+          each(parts || [], function (p) {
+            if (p.outcome !== 'NOT_MET') return;
+            if (p.parts && p.parts.length) walk(p.parts); else leaves.push(p);
+          });
+        })(c.parts);
+        if (leaves.length) {
+          var sub = el('ul');
+          each(leaves, function (p) {
+            sub.appendChild(el('li', null, [L(p.label) + ' — ', el('span', { className: 'actual' }, [t('actual') + '：' + valueText(p.actual)]), '；',
+              el('span', { className: 'required' }, [t('required') + '：' + valueText(p.required)])]));
+          });
+          li.appendChild(sub);
+        }
+        fl.appendChild(li);
       });
       box.appendChild(el('p', { className: 'k', text: t('failed') }));
       box.appendChild(fl);
@@ -1104,7 +1122,7 @@
     out.appendChild(el('dl', { className: 'meta run' }, [
       el('dt', { text: t('evalId') }), el('dd', { id: 'evaluation-id', text: data.evaluationId }),
       el('dt', { text: t('evalDate') }), el('dd', { text: data.asOf }),
-      el('dt', { text: t('rulesetVersion') }), el('dd', { className: 'version', text: (ruleset.version || '').substring(0, 19) + '…', title: ruleset.version })
+      el('dt', { text: t('rulesetVersion') }), el('dd', { className: 'version', text: ruleset.version || '' })
     ]));
     var printBtn = el('button', { type: 'button', className: 'secondary no-print', text: t('print') });
     printBtn.onclick = function () { window.print(); };
