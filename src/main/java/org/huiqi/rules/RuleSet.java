@@ -9,13 +9,14 @@ import org.kie.api.KieBase;
 
 /**
  * One built, immutable rule set: the compiled rules, the catalog read from them, the reference
- * data and tables they use, and the files they came from. Evaluations hold on to the instance they started
+ * data and tables they use, the pick lists the web form offers, and the files they came from. Evaluations hold on to the instance they started
  * with, so a reload never changes a result half-way.
  *
  * @param version "sha256:…" over the files' paths and contents
  */
 public record RuleSet(String version, Instant loadedAt, String origin, KieBase kieBase,
-                      Map<String, Measure> measures, Places places, Tables tables, RuleFiles files) {
+                      Map<String, Measure> measures, Places places, Tables tables, PickLists pickLists,
+                      RuleFiles files) {
 
     public List<Measure> catalog() {
         return List.copyOf(measures.values());

@@ -40,6 +40,7 @@ public final class RuleSetCompiler {
         if (drl.isEmpty()) problems.add(new RuleProblem(".", 0, 0, "no .drl rule files in " + files.origin()));
         Places places = ReferenceData.places(files, problems);
         Tables tables = TableFiles.read(files, problems);
+        PickLists pickLists = ReferenceData.pickLists(files, places, problems);
         if (!problems.isEmpty()) throw new RuleSetException(problems);
 
         ReleaseId releaseId = kie.newReleaseId("org.huiqi.rules", "ruleset",
@@ -67,7 +68,7 @@ public final class RuleSetCompiler {
             CatalogReader reader = new CatalogReader(files);
             Map<String, Measure> measures = reader.read(kieBase);
             if (!reader.problems().isEmpty()) throw new RuleSetException(reader.problems());
-            return new RuleSet(version, Instant.now(), files.origin(), kieBase, measures, places, tables, files);
+            return new RuleSet(version, Instant.now(), files.origin(), kieBase, measures, places, tables, pickLists, files);
         } finally {
             kie.getRepository().removeKieModule(releaseId);
         }

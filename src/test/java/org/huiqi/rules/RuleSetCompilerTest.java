@@ -145,4 +145,24 @@ class RuleSetCompilerTest {
     private static Profile profile(Map<String, Object> fields) {
         return ProfileJson.configure(new ObjectMapper()).convertValue(fields, Profile.class);
     }
+
+    @Test
+    void aMalformedPickListIsABuildErrorNamingTheFile() {
+        Path dir = TempRules.copyOfProjectRules();
+        TempRules.write(dir, "reference/industries.yaml", """
+                sections:
+                  - code: C
+                    zh: 制造业
+                    en: Manufacturing
+                    divisions:
+                      - {code: "59", zh: 装卸搬运和仓储业, en: Loading, unloading and storage}
+                """);
+        TempRules.write(dir, "reference/parks.yaml", "parks:\n  - {id: Some Park, zh: 某园区, en: a park, regionCode: \"999900\"}\n");
+        assertThatThrownBy(() -> new RuleSetCompiler().compile(RuleFiles.read(dir)))
+                .isInstanceOf(RuleSetException.class)
+                .hasMessageContaining("reference/industries.yaml")
+                .hasMessageContaining("unknown key 'unloading and storage'")
+                .hasMessageContaining("reference/parks.yaml")
+                .hasMessageContaining("not among the regions");
+    }
 }
