@@ -2,7 +2,6 @@ package org.huiqi.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.fabric8.kubernetes.api.model.Container;
@@ -98,10 +97,8 @@ final class K8s {
     static HasMetadata object(JsonNode doc) {
         Class<? extends HasMetadata> type = KINDS.get(typeOf(doc));
         if (type == null) throw new AssertionError("unexpected kind " + typeOf(doc));
-        JsonNode withoutPatchDirectives = doc.deepCopy();
-        if (withoutPatchDirectives instanceof ObjectNode o) o.remove("$patch");
         try {
-            return YAML.treeToValue(withoutPatchDirectives, type);
+            return YAML.treeToValue(doc, type);
         } catch (IOException e) {
             throw new UncheckedIOException(typeOf(doc) + " does not fit the Kubernetes model: " + e.getMessage(), e);
         }
