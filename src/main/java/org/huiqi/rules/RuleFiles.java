@@ -30,6 +30,9 @@ import java.util.stream.Stream;
  */
 public record RuleFiles(String origin, SortedMap<String, byte[]> contents) {
 
+    /** kustomize's generator for the rules ConfigMap (k8s/sync-rules.sh): deployment tooling, not rules. */
+    static final String DEPLOYMENT_ONLY = "kustomization.yaml";
+
     /** Classpath folder holding the copy of rules/ packaged in the jar. */
     static final String EMBEDDED = "embedded-rules";
 
@@ -39,7 +42,7 @@ public record RuleFiles(String origin, SortedMap<String, byte[]> contents) {
         try (Stream<Path> paths = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
             for (Path path : (Iterable<Path>) paths::iterator) {
                 String relative = dir.relativize(path).toString().replace('\\', '/');
-                if (relative.isEmpty() || hidden(relative) || !Files.isRegularFile(path)) continue;
+                if (relative.isEmpty() || hidden(relative) || relative.equals(DEPLOYMENT_ONLY) || !Files.isRegularFile(path)) continue;
                 contents.put(relative, Files.readAllBytes(path));
             }
         } catch (IOException e) {
