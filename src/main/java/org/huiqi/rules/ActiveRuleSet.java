@@ -56,16 +56,35 @@ public class ActiveRuleSet {
         return directory().map(d -> d.toAbsolutePath().normalize().toString()).orElse("embedded");
     }
 
+    /**
+     * For the watcher: rebuilds when the files differ from what serves. A check that finds nothing
+     * new is not recorded, unless it ends a failure (the files were put back as they were).
+     */
+    public synchronized void refresh() {
+        ReloadOutcome last = lastReload;
+        RuleSet serving = active.get();
+        if (serving != null && last != null && last.status() != ReloadOutcome.Status.FAILED
+                && serving.version().equals(read().version())) {
+            return;
+        }
+        reload();
+    }
+
     /** Builds the rules directory now; activates it only if it builds cleanly and passes its gate. */
     public synchronized ReloadOutcome reload() {
         ReloadOutcome outcome;
         try {
-            RuleFiles files = directory().map(RuleFiles::read).orElseGet(RuleFiles::embedded);
+            RuleFiles files = read();
             RuleSet serving = active.get();
             if (serving != null && serving.version().equals(files.version())) {
                 outcome = new ReloadOutcome(ReloadOutcome.Status.UNCHANGED, Instant.now(), serving.version(), List.of());
             } else {
-                outcome = activate(compiler.compile(files));
+                long started = System.nanoTime();
+                RuleSet built = compiler.compile(files);
+                long compiled = System.nanoTime();
+                outcome = activate(built);
+                LOG.infof("rule set %s built in %d ms, scenarios checked in %d ms", built.version(),
+                        (compiled - started) / 1_000_000, (System.nanoTime() - compiled) / 1_000_000);
             }
         } catch (RuleSetException e) {
             outcome = new ReloadOutcome(ReloadOutcome.Status.FAILED, Instant.now(), null, e.problems());
@@ -76,6 +95,10 @@ public class ActiveRuleSet {
         }
         record(outcome);
         return outcome;
+    }
+
+    private RuleFiles read() {
+        return directory().map(RuleFiles::read).orElseGet(RuleFiles::embedded);
     }
 
     private ReloadOutcome activate(RuleSet built) {

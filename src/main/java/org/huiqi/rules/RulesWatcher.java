@@ -101,7 +101,7 @@ public class RulesWatcher {
 
     private void reload() {
         try {
-            active.reload();
+            active.refresh();
         } catch (RuntimeException e) {
             LOG.warn("rule reload failed", e);
         }

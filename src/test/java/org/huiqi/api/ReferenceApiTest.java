@@ -24,7 +24,7 @@ class ReferenceApiTest {
                 .body("provinces.find { it.code == '450000' }.children.find { it.code == '450400' }.zh", is("梧州市"))
                 .body("provinces.find { it.code == '450000' }.children.find { it.code == '450400' }.children.code",
                         hasItems("450403", "450481"))
-                .body("provinces.find { it.code == '330000' }.children.find { it.code == '331100' }.children.code", contains("331123"))
+                .body("provinces.find { it.code == '330000' }.children.find { it.code == '331100' }.children.code", hasItems("331123"))
                 .body("provinces.find { it.code == '500000' }.children.size()", is(0))
                 .body("groups.find { it.id == 'pearl-river-delta' }.members", hasItems("441200", "440700"));
     }
