@@ -14,7 +14,7 @@ cp -r rules "$WORK/rules"
 trap 'kill $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 java -Xmx512m -Dquarkus.http.port=$PORT -Dpolicy.rules.dir="$WORK/rules" -Dpolicy.rules.watch=false \
-     -Dpolicy.api-keys="bench:$HASH:admin" -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
+     -Dpolicy.api-keys="bench:$HASH:admin" -jar "${APP:-target/quarkus-app}/quarkus-run.jar" > "$WORK/service.log" 2>&1 &
 PID=$!
 until curl -sf "localhost:$PORT/q/health/ready" > /dev/null; do sleep 0.5; done
 

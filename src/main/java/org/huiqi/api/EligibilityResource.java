@@ -14,35 +14,50 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.huiqi.api.access.Caller;
+import org.huiqi.api.access.KeyOptional;
+import org.huiqi.audit.AuditLog;
 import org.huiqi.evaluation.Evaluation;
-import org.huiqi.evaluation.Evaluator;
 import org.huiqi.profile.EligibilityRequest;
 
 @Path("/api/v1/eligibility")
 @Tag(name = "Eligibility")
 public class EligibilityResource {
     /** Policy dates are Beijing dates: "today" must not flip at 16:00 UTC. */
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final ZoneId CHINA = Evaluations.CHINA;
 
     private final RuleSets ruleSets;
     private final RequestValidator validator;
-    private final Evaluator evaluator;
+    private final Evaluations evaluations;
+    private final Caller caller;
 
-    public EligibilityResource(RuleSets ruleSets, RequestValidator validator, Evaluator evaluator) {
+    public EligibilityResource(RuleSets ruleSets, RequestValidator validator, Evaluations evaluations, Caller caller) {
         this.ruleSets = ruleSets;
         this.validator = validator;
-        this.evaluator = evaluator;
+        this.evaluations = evaluations;
+        this.caller = caller;
     }
 
     @POST
+    @KeyOptional
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = "apiKey"))
     @Operation(summary = "Evaluate one enterprise profile",
             description = "Lists the measures in force on asOf with their status, criteria, amounts and citations. "
-                    + "Measures whose region criterion fails are left out unless explain=all.")
+                    + "Measures whose region criterion fails are left out unless explain=all. Open to anonymous "
+                    + "callers (the public self-check) unless the operator sets policy.eligibility.require-key=true; "
+                    + "a caller that sends a key is identified by it in the audit record.")
     @APIResponse(responseCode = "200", description = "The evaluation",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Evaluation.class)))
     @APIResponse(responseCode = "400", description = "Invalid input; errors[].field names each bad field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "An unknown API key was sent, or a key is required (policy.eligibility.require-key) and none was sent",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "A key is required and this one lacks the integration role",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "No rule set is active yet",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -52,6 +67,7 @@ public class EligibilityResource {
         validator.body(request);
         if (explain != null && !explain.equals("all")) throw RequestValidator.invalid("explain", "must be 'all' or absent");
         LocalDate asOf = request.asOf() != null ? request.asOf() : LocalDate.now(CHINA);
-        return evaluator.evaluate(ruleSets.serving(), asOf, request.profile(), "all".equals(explain));
+        return evaluations.evaluate(ruleSets.serving(), asOf, request.profile(), "all".equals(explain),
+                Evaluations.Mode.single, AuditLog.Origin.single(caller.name()));
     }
 }

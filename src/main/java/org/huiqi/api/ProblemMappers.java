@@ -44,15 +44,20 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
+        return problemOf(e).toResponse();
+    }
+
+    /** The problem a body that Jackson cannot read is: a syntax error, or a field of the wrong type or name. */
+    public static Problem problemOf(JsonProcessingException e) {
         JsonParseException parse = syntaxError(e);
         if (parse != null) {
             String where = parse.getLocation() == null ? "" : " at line " + parse.getLocation().getLineNr()
                     + ", column " + parse.getLocation().getColumnNr();
             return Problem.of("malformed-json", "Malformed JSON", 400,
-                    "the request body is not valid JSON" + where + ": " + parse.getOriginalMessage()).toResponse();
+                    "the request body is not valid JSON" + where + ": " + parse.getOriginalMessage());
         }
         String field = e instanceof JsonMappingException mapping ? JsonPaths.of(mapping.getPath()) : "";
-        return Problem.invalid(List.of(new Problem.FieldError(field, message(e)))).toResponse();
+        return Problem.invalid(List.of(new Problem.FieldError(field, message(e))));
     }
 
     @ServerExceptionMapper

@@ -12,9 +12,11 @@ public record Evaluation(
         String evaluationId,
         @Schema(description = "The evaluation date", example = "2026-11-22") LocalDate asOf,
         RuleSetRef ruleset,
-        List<MeasureResult> results) {
+        @Schema(description = "One result per measure in force on asOf (per project for per-project measures)") List<MeasureResult> results) {
 
     @Schema(description = "The rule set that produced the result.")
-    public record RuleSetRef(@Schema(example = "sha256:3f2a…") String version, Instant loadedAt) {
+    public record RuleSetRef(
+            @Schema(description = "sha256: over the rule files' paths and contents", example = "sha256:3f2a…") String version,
+            @Schema(description = "When this rule set was built and activated (UTC)", example = "2026-11-22T10:00:00Z") Instant loadedAt) {
     }
 }

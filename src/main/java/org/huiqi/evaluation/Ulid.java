@@ -3,14 +3,14 @@ package org.huiqi.evaluation;
 import java.security.SecureRandom;
 
 /** Time-ordered unique ids (ULID): sortable by creation time, safe to quote in a support call. */
-final class Ulid {
+public final class Ulid {
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Ulid() {
     }
 
-    static String next() {
+    public static String next() {
         char[] out = new char[26];
         long time = System.currentTimeMillis();
         for (int i = 9; i >= 0; i--) {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.util.Optional;
@@ -25,12 +26,14 @@ public class AccessFilter implements ContainerRequestFilter {
     public static final String CLIENT = "huiqi.client";
 
     private final ApiKeys keys;
+    private final Caller caller;
 
     @Context
     ResourceInfo resource;
 
-    public AccessFilter(ApiKeys keys) {
+    public AccessFilter(ApiKeys keys, Caller caller) {
         this.keys = keys;
+        this.caller = caller;
     }
 
     @Override
@@ -38,18 +41,27 @@ public class AccessFilter implements ContainerRequestFilter {
         Role needed = needed();
         Optional<ApiKeys.Client> client = bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION)).flatMap(keys::identify);
         if (client.isEmpty()) {
-            request.abortWith(Problem.of("unauthorized", "Unauthorized", 401,
-                    "this endpoint needs an API key with the " + needed.name().toLowerCase() + " role: "
-                            + "send Authorization: Bearer <key>").toResponseBuilder()
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
+            request.abortWith(unauthorized(needed, request.getHeaderString(HttpHeaders.AUTHORIZATION) != null));
             return;
         }
         if (!client.get().roles().contains(needed)) {
-            request.abortWith(Problem.of("forbidden", "Forbidden", 403, "client '" + client.get().name()
-                    + "' does not have the " + needed.name().toLowerCase() + " role").toResponse());
+            request.abortWith(forbidden(client.get(), needed));
             return;
         }
         request.setProperty(CLIENT, client.get());
+        caller.identified(client.get());
+    }
+
+    static Response unauthorized(Role needed, boolean keySent) {
+        return Problem.of("unauthorized", "Unauthorized", 401, (keySent ? "the API key sent is not known; " : "")
+                + "this endpoint needs an API key with the " + needed.name().toLowerCase() + " role: "
+                + "send Authorization: Bearer <key>").toResponseBuilder()
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    static Response forbidden(ApiKeys.Client client, Role needed) {
+        return Problem.of("forbidden", "Forbidden", 403, "client '" + client.name()
+                + "' does not have the " + needed.name().toLowerCase() + " role").toResponse();
     }
 
     private Role needed() {
@@ -60,7 +72,7 @@ public class AccessFilter implements ContainerRequestFilter {
         return onClass == null ? Role.ADMIN : onClass.value();
     }
 
-    private static Optional<String> bearer(String header) {
+    static Optional<String> bearer(String header) {
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) return Optional.empty();
         String key = header.substring(7).strip();
         return key.isEmpty() ? Optional.empty() : Optional.of(key);

@@ -1,0 +1,69 @@
+package org.huiqi.api;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.huiqi.audit.AuditLog;
+import org.huiqi.evaluation.Evaluation;
+import org.huiqi.evaluation.Evaluator;
+import org.huiqi.evaluation.MeasureResult;
+import org.huiqi.profile.Profile;
+import org.huiqi.rules.RuleSet;
+
+/**
+ * One evaluation as the API performs it, for single and batch calls alike: evaluate, count it in
+ * the metrics and write its audit record.
+ *
+ * <p>Metrics: {@code huiqi.evaluations{measure,status}} counts measure results,
+ * {@code huiqi.evaluation.duration{mode}} times evaluations (with a percentile histogram).
+ */
+@ApplicationScoped
+public class Evaluations {
+    public enum Mode { single, batch }
+
+    /** Policy dates are Beijing dates: "today" must not flip at 16:00 UTC. */
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final Evaluator evaluator;
+    private final AuditLog audit;
+    private final MeterRegistry metrics;
+    private final Map<Mode, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+    public Evaluations(Evaluator evaluator, AuditLog audit, MeterRegistry metrics) {
+        this.evaluator = evaluator;
+        this.audit = audit;
+        this.metrics = metrics;
+    }
+
+    public Evaluation evaluate(RuleSet ruleSet, LocalDate asOf, Profile profile, boolean explainAll, Mode mode,
+                               AuditLog.Origin origin) {
+        long start = System.nanoTime();
+        Evaluation evaluation = evaluator.evaluate(ruleSet, asOf, profile, explainAll);
+        timer(mode).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        for (MeasureResult result : evaluation.results()) counter(result.measureId(), result.status()).increment();
+        audit.evaluated(evaluation, profile, origin);
+        return evaluation;
+    }
+
+    private Timer timer(Mode mode) {
+        return timers.computeIfAbsent(mode, m -> Timer.builder("huiqi.evaluation.duration")
+                .description("Time to evaluate one profile against the rule set")
+                .tag("mode", m.name())
+                .publishPercentileHistogram()
+                .register(metrics));
+    }
+
+    private Counter counter(String measureId, MeasureResult.Status status) {
+        return counters.computeIfAbsent(measureId + '\u0000' + status, k -> Counter.builder("huiqi.evaluations")
+                .description("Measure results by measure and status")
+                .tag("measure", measureId)
+                .tag("status", status.name())
+                .register(metrics));
+    }
+}

@@ -1,0 +1,43 @@
+package org.huiqi.api;
+
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+/**
+ * What is true of every operation, stated once rather than on each endpoint (including those
+ * added later): an operation that declares no security requirement is open to anonymous callers
+ * and says so explicitly; any operation may answer 500 with a problem document, and any that
+ * takes a body may answer 413.
+ */
+public class OpenApiDefaults implements OASFilter {
+    private static final String PROBLEM = "#/components/schemas/Problem";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) return;
+        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
+                Operation operation = entry.getValue();
+                if (operation.getSecurity() == null) operation.setSecurity(List.of(OASFactory.createSecurityRequirement()));
+                if (operation.getRequestBody() != null) addIfMissing(operation, "413",
+                        "The body is larger than the configured limit (policy.http.max-json-body-size for JSON)");
+                addIfMissing(operation, "500", "Internal error; the details are in the service log, never in the answer");
+            }
+        }
+    }
+
+    private static void addIfMissing(Operation operation, String status, String description) {
+        if (operation.getResponses() == null || operation.getResponses().hasAPIResponse(status)) return;
+        APIResponse response = OASFactory.createAPIResponse().description(description)
+                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM))));
+        operation.getResponses().addAPIResponse(status, response);
+    }
+
+}

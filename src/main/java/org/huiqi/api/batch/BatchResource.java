@@ -1,0 +1,319 @@
+package org.huiqi.api.batch;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.huiqi.api.Evaluations;
+import org.huiqi.api.Problem;
+import org.huiqi.api.ProblemException;
+import org.huiqi.api.ProblemMappers;
+import org.huiqi.api.RequestValidator;
+import org.huiqi.api.RuleSets;
+import org.huiqi.api.access.Caller;
+import org.huiqi.api.access.RequiresRole;
+import org.huiqi.api.access.Role;
+import org.huiqi.audit.AuditLog;
+import org.huiqi.evaluation.Evaluation;
+import org.huiqi.evaluation.RuleFiringLimitException;
+import org.huiqi.evaluation.Ulid;
+import org.huiqi.rules.RuleSet;
+import org.jboss.logging.Logger;
+
+/**
+ * Many eligibility questions in one call, for systems that match a whole registry against the
+ * catalog. The whole batch is answered by the one rule set that is serving when it starts. An
+ * item that cannot be evaluated gets an error result in its place; the others go on.
+ *
+ * <p>NDJSON is read and written as a stream, one line at a time: memory does not grow with the
+ * input, and results reach the caller while later lines are still being sent.
+ */
+@Path("/api/v1/eligibility/batch")
+@Tag(name = "Eligibility")
+@RequiresRole(Role.INTEGRATION)
+public class BatchResource {
+    public static final String NDJSON = "application/x-ndjson";
+    /** Response header naming the rule-set version of the whole batch. */
+    public static final String RULESET_VERSION = "Ruleset-Version";
+    /** Response header with the batch's id, also in every audit record of the batch. */
+    public static final String BATCH_ID = "Batch-Id";
+
+    private static final Logger LOG = Logger.getLogger(BatchResource.class);
+
+    private final RuleSets ruleSets;
+    private final RequestValidator validator;
+    private final Evaluations evaluations;
+    private final Caller caller;
+    private final AuditLog audit;
+    private final MeterRegistry metrics;
+    private final ObjectReader itemReader;
+    private final ObjectReader treeReader;
+    private final ObjectWriter resultWriter;
+    private final ObjectMapper json;
+    private final int maxItems;
+    private final int maxLineBytes;
+    private final Map<String, Counter> lineCounters = new ConcurrentHashMap<>();
+
+    public BatchResource(RuleSets ruleSets, RequestValidator validator, Evaluations evaluations, Caller caller,
+                         AuditLog audit, MeterRegistry metrics, ObjectMapper json,
+                         @ConfigProperty(name = "policy.batch.max-items", defaultValue = "1000") int maxItems,
+                         @ConfigProperty(name = "policy.batch.max-line-bytes", defaultValue = "1048576") int maxLineBytes) {
+        this.ruleSets = ruleSets;
+        this.validator = validator;
+        this.evaluations = evaluations;
+        this.caller = caller;
+        this.audit = audit;
+        this.metrics = metrics;
+        this.json = json;
+        this.itemReader = json.readerFor(BatchItem.class);
+        this.treeReader = json.reader();
+        this.resultWriter = json.writerFor(BatchResult.class);
+        this.maxItems = maxItems;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, NDJSON})
+    @Produces({MediaType.APPLICATION_JSON, NDJSON})
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Evaluate many enterprise profiles",
+            description = "Needs an API key with the integration role. The body is either a JSON array of BatchItem "
+                    + "(Content-Type application/json, at most policy.batch.max-items items, default 1000), answered by a JSON "
+                    + "array of BatchResult in the same order; or NDJSON (Content-Type application/x-ndjson), one BatchItem per "
+                    + "line, answered by NDJSON, one BatchResult per non-blank input line, in input order, streamed as they are "
+                    + "computed, with no limit on the number of lines (each line at most policy.batch.max-line-bytes bytes). "
+                    + "An item that is malformed or invalid gets a result with an error (the problem document a single request "
+                    + "would have received) and the batch goes on. The whole batch is evaluated with the rule set serving when "
+                    + "it starts: its version is in the Ruleset-Version header and in every result.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = BatchItem.class, maxItems = 1000,
+                            description = "Items to evaluate, at most policy.batch.max-items (default 1000)")),
+            @Content(mediaType = NDJSON,
+                    schema = @Schema(implementation = BatchItem.class,
+                            description = "One BatchItem per line (UTF-8, LF or CRLF line ends); blank lines are skipped"))})
+    @APIResponse(responseCode = "200", description = "One result per item, in input order",
+            headers = {
+                    @Header(name = RULESET_VERSION, description = "Version of the rule set that evaluated the whole batch",
+                            schema = @Schema(type = SchemaType.STRING, example = "sha256:2a8a01d2db2f0b6f0ebdec5124f8519a12f3524698e8e8a90ba23e14872e03fc")),
+                    @Header(name = BATCH_ID, description = "Id of this batch (ULID), quoted in the audit record of each of its evaluations",
+                            schema = @Schema(type = SchemaType.STRING, example = "01JDQ3Z6X8M5T2B7K9R4W1N0PA"))},
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = BatchResult.class)),
+                    @Content(mediaType = NDJSON, schema = @Schema(implementation = BatchResult.class,
+                            description = "One BatchResult per line"))})
+    @APIResponse(responseCode = "400", description = "The JSON body is not a JSON array, or is not valid JSON (an NDJSON body never "
+            + "fails as a whole: each bad line gets its own error result); or explain is not 'all'",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No API key, or an unknown one",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The API key lacks the integration role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The JSON array has more than policy.batch.max-items items, or the body is larger "
+            + "than the configured limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "No rule set is active yet",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response batch(
+            @Parameter(description = "'all' also lists measures that fail on region, for every item", example = "all")
+            @QueryParam("explain") String explain,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            InputStream body) throws IOException {
+        if (explain != null && !explain.equals("all")) throw RequestValidator.invalid("explain", "must be 'all' or absent");
+        Batch batch = new Batch(ruleSets.serving(), Ulid.next(), caller.name(), "all".equals(explain));
+        boolean ndjson = contentType != null && MediaType.valueOf(contentType).isCompatible(MediaType.valueOf(NDJSON));
+        Response.ResponseBuilder response = ndjson
+                ? Response.ok((StreamingOutput) out -> batch.streamNdjson(body, out), NDJSON)
+                : Response.ok(batch.jsonArray(body), MediaType.APPLICATION_JSON);
+        return response.header(RULESET_VERSION, batch.ruleSet.version()).header(BATCH_ID, batch.id).build();
+    }
+
+    /** One batch: its rule set, fixed when it starts, and its counts. */
+    private final class Batch {
+        final RuleSet ruleSet;
+        final String id;
+        final String client;
+        final boolean explainAll;
+        long evaluated;
+        long rejected;
+
+        Batch(RuleSet ruleSet, String id, String client, boolean explainAll) {
+            this.ruleSet = ruleSet;
+            this.id = id;
+            this.client = client;
+            this.explainAll = explainAll;
+        }
+
+        /** Reads the whole array first (it is bounded by the JSON body limit), so too many items cost no evaluation. */
+        List<BatchResult> jsonArray(InputStream body) throws IOException {
+            List<TokenBuffer> items = new ArrayList<>();
+            try (JsonParser parser = json.getFactory().createParser(body)) {
+                JsonToken first = parser.nextToken();
+                if (first != JsonToken.START_ARRAY) {
+                    throw new ProblemException(Problem.invalid(List.of(new Problem.FieldError("",
+                            first == null ? "a JSON array body is required" : "must be a JSON array of batch items"))));
+                }
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    if (items.size() == maxItems) {
+                        throw new ProblemException(Problem.of("too-many-items", "Too many items", 413, "a JSON batch holds at most "
+                                + maxItems + " items (policy.batch.max-items); send larger batches as NDJSON (Content-Type: "
+                                + NDJSON + ")"));
+                    }
+                    items.add(TokenBuffer.asCopyOfValue(parser));
+                }
+            }
+            List<BatchResult> results = new ArrayList<>(items.size());
+            for (int index = 0; index < items.size(); index++) {
+                results.add(evaluate(null, index, items.get(index)));
+                items.set(index, null);
+            }
+            finish("json");
+            return results;
+        }
+
+        void streamNdjson(InputStream body, java.io.OutputStream out) throws IOException {
+            NdjsonLines lines = new NdjsonLines(body, maxLineBytes);
+            try {
+                for (NdjsonLines.Line line = lines.next(); line != null; line = lines.next()) {
+                    BatchResult result;
+                    if (line.tooLong) {
+                        result = rejected("ndjson", line.number, null, null, Problem.of("line-too-long", "Line too long", 413,
+                                "line " + line.number + " is longer than " + maxLineBytes + " bytes (policy.batch.max-line-bytes)"));
+                    } else if (line.blank()) {
+                        continue;
+                    } else {
+                        TokenBuffer item;
+                        try (JsonParser parser = json.getFactory().createParser(line.bytes, 0, line.length)) {
+                            parser.nextToken();
+                            item = TokenBuffer.asCopyOfValue(parser);
+                            if (parser.nextToken() != null) {
+                                throw new com.fasterxml.jackson.core.JsonParseException(parser, "more than one JSON value on the line");
+                            }
+                        } catch (JsonProcessingException e) {
+                            result = rejected("ndjson", line.number, null, null, lineProblem(line.number, ProblemMappers.problemOf(e)));
+                            write(out, result);
+                            if (!lines.ready()) out.flush();
+                            continue;
+                        }
+                        result = evaluate(line.number, null, item);
+                    }
+                    write(out, result);
+                    if (!lines.ready()) out.flush();
+                }
+            } finally {
+                finish("ndjson");
+            }
+        }
+
+        private void write(java.io.OutputStream out, BatchResult result) throws IOException {
+            out.write(resultWriter.writeValueAsBytes(result));
+            out.write('\n');
+        }
+
+        /** A parse error's location is within the line: say which line. */
+        private Problem lineProblem(long number, Problem problem) {
+            return new Problem(problem.type(), problem.title(), problem.status(), "line " + number + ": " + problem.detail(),
+                    problem.errors());
+        }
+
+        BatchResult evaluate(Long line, Integer index, TokenBuffer source) throws IOException {
+            String format = line != null ? "ndjson" : "json";
+            BatchItem item;
+            try {
+                item = itemReader.readValue(source.asParser());
+            } catch (JsonProcessingException e) {
+                Problem problem = ProblemMappers.problemOf(e);
+                return rejected(format, line, index, idOf(source), line != null ? lineProblem(line, problem) : problem);
+            }
+            try {
+                validator.body(item);
+                LocalDate asOf = item.asOf() != null ? item.asOf() : LocalDate.now(Evaluations.CHINA);
+                Evaluation evaluation = evaluations.evaluate(ruleSet, asOf, item.profile(), explainAll, Evaluations.Mode.batch,
+                        new AuditLog.Origin(client, id, line == null ? (index == null ? null : index + 1) : Math.toIntExact(line), item.id()));
+                evaluated++;
+                count(format, "evaluated");
+                return BatchResult.ok(line, index, item.id(), ruleSet.version(), evaluation);
+            } catch (ProblemException e) {
+                return rejected(format, line, index, item.id(), e.problem());
+            } catch (RuleFiringLimitException e) {
+                LOG.errorf("runaway rule in measure %s (batch %s): %s", e.measureId(), id, e.getMessage());
+                return failed(format, line, index, item.id(), new Problem("https://huiqi.org/problems/rule-firing-limit",
+                        "Rule firing limit reached", 500, "measure " + e.measureId() + ": " + e.getMessage(), null));
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "unexpected error in batch %s", id);
+                return failed(format, line, index, item.id(), Problem.of("internal", "Internal error", 500,
+                        "the service could not evaluate this item; it has been logged"));
+            }
+        }
+
+        private BatchResult rejected(String format, Long line, Integer index, String itemId, Problem problem) {
+            rejected++;
+            count(format, "invalid");
+            return BatchResult.failed(line, index, itemId, ruleSet.version(), problem);
+        }
+
+        private BatchResult failed(String format, Long line, Integer index, String itemId, Problem problem) {
+            rejected++;
+            count(format, "failed");
+            return BatchResult.failed(line, index, itemId, ruleSet.version(), problem);
+        }
+
+        private void finish(String format) {
+            audit.batch(id, client, format, ruleSet.version(), evaluated, rejected);
+        }
+    }
+
+    /** The item's own id, when it has a string one, even if the rest of the item is not valid. */
+    private String idOf(TokenBuffer source) {
+        try {
+            JsonNode node = treeReader.readTree(source.asParser());
+            JsonNode id = node == null ? null : node.get("id");
+            return id != null && id.isTextual() ? id.asText() : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private void count(String format, String outcome) {
+        lineCounters.computeIfAbsent(format + '/' + outcome, k -> Counter.builder("huiqi.batch.lines")
+                .description("Batch items processed, by input format and outcome (evaluated, invalid, failed)")
+                .tag("format", format)
+                .tag("outcome", outcome)
+                .register(metrics)).increment();
+    }
+}
