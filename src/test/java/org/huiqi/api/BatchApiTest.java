@@ -37,6 +37,22 @@ class BatchApiTest {
     }
 
     @Test
+    void theSummaryViewGivesStatusesWithoutExplanations() {
+        given().contentType("application/json").header("Authorization", "Bearer " + IntegrationKeys.INTEGRATION_KEY)
+                .queryParam("view", "summary").body("[" + EligibilityApiTest.AT_THRESHOLDS + "]")
+                .when().post("/api/v1/eligibility/batch")
+                .then().statusCode(200)
+                .body("[0].evaluation", org.hamcrest.Matchers.nullValue())
+                .body("[0].summary.results.find { it.measureId == 'CN-MIIT-SPECIALIZED-SME' }.status", org.hamcrest.Matchers.is("ELIGIBLE"))
+                .body("[0].summary.results.find { it.measureId == 'GD-XSG-2025' }.amount", org.hamcrest.Matchers.is(5))
+                .body("[0].summary.results[0].criteria", org.hamcrest.Matchers.nullValue());
+        given().contentType("application/json").header("Authorization", "Bearer " + IntegrationKeys.INTEGRATION_KEY)
+                .queryParam("view", "short").body("[" + EligibilityApiTest.AT_THRESHOLDS + "]")
+                .when().post("/api/v1/eligibility/batch")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.is("view"));
+    }
+
+    @Test
     void withoutAKeyTheBatchIs401() {
         given().contentType(NDJSON).body(utf8(GOOD + "\n")).when().post("/api/v1/eligibility/batch")
                 .then().statusCode(401).contentType(Problem.MEDIA_TYPE)

@@ -138,7 +138,7 @@ public class BatchResource {
                     @Content(mediaType = NDJSON, schema = @Schema(implementation = BatchResult.class,
                             description = "One BatchResult per line"))})
     @APIResponse(responseCode = "400", description = "The JSON body is not a JSON array, or is not valid JSON (an NDJSON body never "
-            + "fails as a whole: each bad line gets its own error result); or explain is not 'all'",
+            + "fails as a whole: each bad line gets its own error result); or explain is not 'all', or view is not 'full' or 'summary'",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No API key, or an unknown one",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -152,10 +152,17 @@ public class BatchResource {
     public Response batch(
             @Parameter(description = "'all' also lists measures that fail on region, for every item", example = "all")
             @QueryParam("explain") String explain,
+            @Parameter(description = "'full' (default): every result with its criteria, as the single endpoint answers; "
+                    + "'summary': one short entry per measure result (status, amount, missing and failed criteria), "
+                    + "a few hundred bytes instead of some 50 KB per item", example = "summary")
+            @QueryParam("view") String view,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             InputStream body) throws IOException {
         if (explain != null && !explain.equals("all")) throw RequestValidator.invalid("explain", "must be 'all' or absent");
-        Batch batch = new Batch(ruleSets.serving(), Ulid.next(), caller.name(), "all".equals(explain));
+        if (view != null && !view.equals("full") && !view.equals("summary")) {
+            throw RequestValidator.invalid("view", "must be 'full', 'summary' or absent");
+        }
+        Batch batch = new Batch(ruleSets.serving(), Ulid.next(), caller.name(), "all".equals(explain), "summary".equals(view));
         boolean ndjson = contentType != null && MediaType.valueOf(contentType).isCompatible(MediaType.valueOf(NDJSON));
         Response.ResponseBuilder response = ndjson
                 ? Response.ok((StreamingOutput) out -> batch.streamNdjson(body, out), NDJSON)
@@ -169,14 +176,16 @@ public class BatchResource {
         final String id;
         final String client;
         final boolean explainAll;
+        final boolean summary;
         long evaluated;
         long rejected;
 
-        Batch(RuleSet ruleSet, String id, String client, boolean explainAll) {
+        Batch(RuleSet ruleSet, String id, String client, boolean explainAll, boolean summary) {
             this.ruleSet = ruleSet;
             this.id = id;
             this.client = client;
             this.explainAll = explainAll;
+            this.summary = summary;
         }
 
         /** Reads the whole array first (it is bounded by the JSON body limit), so too many items cost no evaluation. */
@@ -267,7 +276,7 @@ public class BatchResource {
                         new AuditLog.Origin(client, id, line == null ? (index == null ? null : index + 1) : Math.toIntExact(line), item.id()));
                 evaluated++;
                 count(format, "evaluated");
-                return BatchResult.ok(line, index, item.id(), ruleSet.version(), evaluation);
+                return BatchResult.ok(line, index, item.id(), ruleSet.version(), evaluation, summary);
             } catch (ProblemException e) {
                 return rejected(format, line, index, item.id(), e.problem());
             } catch (RuleFiringLimitException e) {

@@ -8,9 +8,9 @@ import org.huiqi.evaluation.Evaluation;
 
 /** The result of one batch item: its evaluation, or the problem that kept it from being evaluated. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"line", "index", "id", "rulesetVersion", "evaluation", "error"})
-@Schema(name = "BatchResult", description = "The result of one batch item, in input order. Exactly one of evaluation and error "
-        + "is present. NDJSON results carry line, JSON-array results carry index.")
+@JsonPropertyOrder({"line", "index", "id", "rulesetVersion", "evaluation", "summary", "error"})
+@Schema(name = "BatchResult", description = "The result of one batch item, in input order. Exactly one of evaluation (view=full), "
+        + "summary (view=summary) and error is present. NDJSON results carry line, JSON-array results carry index.")
 public record BatchResult(
         @Schema(description = "NDJSON only: the 1-based number of the input line this result is for", example = "42", minimum = "1")
         Long line,
@@ -20,16 +20,18 @@ public record BatchResult(
         @Schema(description = "Version of the rule set the whole batch was evaluated with (the same on every result)",
                 example = "sha256:2a8a01d2db2f0b6f0ebdec5124f8519a12f3524698e8e8a90ba23e14872e03fc")
         String rulesetVersion,
-        @Schema(description = "The evaluation, when the item was valid") Evaluation evaluation,
+        @Schema(description = "The evaluation, when the item was valid (view=full)") Evaluation evaluation,
+        @Schema(description = "The evaluation without explanations, when the item was valid (view=summary)") ResultSummary summary,
         @Schema(description = "Why the item was not evaluated: the problem document a single request would have received "
                 + "(status 400 for malformed or invalid input, 413 for an over-long line, 500 for an internal error)")
         Problem error) {
 
-    public static BatchResult ok(Long line, Integer index, String id, String version, Evaluation evaluation) {
-        return new BatchResult(line, index, id, version, evaluation, null);
+    public static BatchResult ok(Long line, Integer index, String id, String version, Evaluation evaluation, boolean summary) {
+        return summary ? new BatchResult(line, index, id, version, null, ResultSummary.of(evaluation), null)
+                : new BatchResult(line, index, id, version, evaluation, null, null);
     }
 
     public static BatchResult failed(Long line, Integer index, String id, String version, Problem error) {
-        return new BatchResult(line, index, id, version, null, error);
+        return new BatchResult(line, index, id, version, null, null, error);
     }
 }

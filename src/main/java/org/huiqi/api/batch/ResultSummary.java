@@ -1,0 +1,37 @@
+package org.huiqi.api.batch;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.huiqi.evaluation.Evaluation;
+import org.huiqi.evaluation.MeasureResult;
+
+/**
+ * An evaluation without its explanations: what registry-scale matching (免申即享) acts on. A
+ * full result explains every criterion and is some 50 KB; this is a few hundred bytes.
+ */
+@Schema(name = "EvaluationSummary", description = "An evaluation with one short line per measure result (view=summary).")
+public record ResultSummary(
+        @Schema(description = "Unique id of the evaluation (ULID)", example = "01JDQ3Z6X8M5T2B7K9R4W1N0PA") String evaluationId,
+        @Schema(description = "The evaluation date", example = "2025-06-01") String asOf,
+        @Schema(description = "One entry per measure result, as in the full evaluation") List<Measure> results) {
+
+    @Schema(name = "MeasureSummary", description = "A measure result without its criteria.")
+    public record Measure(
+            @Schema(example = "GD-XSG-2025") String measureId,
+            @Schema(description = "The project this result is for; null for enterprise measures") String projectId,
+            @Schema(description = "ELIGIBLE, NEEDS_INFO or NOT_ELIGIBLE", example = "ELIGIBLE") MeasureResult.Status status,
+            @Schema(description = "True when exactly one criterion is NOT_MET") boolean nearMiss,
+            @Schema(description = "Computed amount, 万元, when known", example = "5") BigDecimal amount,
+            @Schema(description = "False when the measure or its amount is unconfirmed") boolean confirmed,
+            @Schema(description = "Fields that would decide a NEEDS_INFO result") List<String> missingFields,
+            @Schema(description = "Criteria that are NOT_MET") List<String> failedCriteria) {
+    }
+
+    static ResultSummary of(Evaluation evaluation) {
+        return new ResultSummary(evaluation.evaluationId(), evaluation.asOf().toString(), evaluation.results().stream()
+                .map(r -> new Measure(r.measureId(), r.projectId(), r.status(), r.nearMiss(), r.benefit().amount(),
+                        r.benefit().confirmed(), r.missingFields(), r.failedCriteria()))
+                .toList());
+    }
+}
