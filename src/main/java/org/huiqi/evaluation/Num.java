@@ -108,12 +108,6 @@ public final class Num {
         return new Num(value.min(c), fields, missing, undefined);
     }
 
-    /** The larger of this and {@code floor}. */
-    public Num atLeast(Number floor) {
-        if (value == null) return this;
-        return new Num(value.max(toDecimal(floor)), fields, missing, undefined);
-    }
-
     private Num divide(Num divisor, BigDecimal scale) {
         boolean bothKnown = value != null && divisor.value != null;
         if (bothKnown && divisor.value.signum() == 0) return combine(divisor, null, true);

@@ -25,10 +25,6 @@ public record Tables(Map<String, Table> byName) {
         }
     }
 
-    public static Tables empty() {
-        return new Tables(Map.of());
-    }
-
     /**
      * Points for {@code value} from a bands table with columns {@code item, at_least | at_most,
      * points}: the first row of {@code item} whose bound holds gives its points; a row with neither
