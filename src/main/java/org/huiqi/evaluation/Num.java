@@ -108,6 +108,12 @@ public final class Num {
         return new Num(value.min(c), fields, missing, undefined);
     }
 
+    /** The larger of this and {@code floor}: "no less than zero" for a saving or an increase. */
+    public Num atLeast(Number floor) {
+        if (value == null) return this;
+        return new Num(value.max(toDecimal(floor)), fields, missing, undefined);
+    }
+
     private Num divide(Num divisor, BigDecimal scale) {
         boolean bothKnown = value != null && divisor.value != null;
         if (bothKnown && divisor.value.signum() == 0) return combine(divisor, null, true);

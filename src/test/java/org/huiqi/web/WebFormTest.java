@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,31 +13,14 @@ import org.junit.jupiter.api.Test;
  * checks that the page asked no host but the service for anything.
  */
 @QuarkusTest
-class WebFormTest {
-    private static BrowserSession browser;
-
-    @TestHTTPResource("/")
-    URL service;
-
+class WebFormTest extends BrowserTest {
     private Page page;
     private FormPage form;
 
     @BeforeEach
-    void openBrowser() {
-        if (browser == null) browser = new BrowserSession(service);
+    void openPage() {
         page = browser.newPage();
         form = new FormPage(page);
-    }
-
-    @AfterEach
-    void nothingOutside() {
-        browser.assertNoOutsideRequests();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) browser.close();
-        browser = null;
     }
 
     @Test

@@ -5,48 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.net.URL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A Wuzhou recycled-copper enterprise in the circular economy park sees the park measure
- * (GX-WZ-PARK) with its citation. The measure's rule file is written separately; until it is in
- * the rule set this test is skipped, and runs by itself once it lands.
+ * (GX-WZ-PARK) with its citation.
  */
 @QuarkusTest
-class WebParkMeasureTest {
-    private static BrowserSession browser;
-
-    @TestHTTPResource("/")
-    URL service;
-
-    @BeforeEach
-    void openBrowser() {
-        if (browser == null) browser = new BrowserSession(service);
-    }
-
-    @AfterEach
-    void nothingOutside() {
-        browser.assertNoOutsideRequests();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) browser.close();
-        browser = null;
-    }
-
+class WebParkMeasureTest extends BrowserTest {
     @Test
     void parkEnterpriseSeesTheParkMeasureWithItsCitation() {
         Response measure = given().get("/api/v1/measures/GX-WZ-PARK");
-        Assumptions.assumeTrue(measure.statusCode() == 200, "GX-WZ-PARK is not in the rule set yet");
+        assertThat(measure.statusCode()).as("GX-WZ-PARK is in the rule set").isEqualTo(200);
         String document = measure.path("citation.document");
 
         Page page = browser.newPage();

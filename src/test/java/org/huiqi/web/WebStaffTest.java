@@ -5,38 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The read-only staff view at /staff, in a real browser. */
 @QuarkusTest
-class WebStaffTest {
-    private static BrowserSession browser;
-
-    @TestHTTPResource("/")
-    URL service;
-
-    @BeforeEach
-    void openBrowser() {
-        if (browser == null) browser = new BrowserSession(service);
-    }
-
-    @AfterEach
-    void nothingOutside() {
-        browser.assertNoOutsideRequests();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) browser.close();
-        browser = null;
-    }
-
+class WebStaffTest extends BrowserTest {
     @Test
     void staffViewShowsTheRuleSetItsFilesTheLastReloadAndTheCatalog() {
         String version = given().get("/api/v1/ruleset").path("version");
