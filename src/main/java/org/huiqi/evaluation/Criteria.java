@@ -39,6 +39,13 @@ public final class Criteria {
         return compare(actual, "= ", expected, c -> c == 0);
     }
 
+    /** The answer at {@code field} (an enumeration's name) is one of {@code wanted}; UNKNOWN while not given. */
+    public static Check oneOf(String actual, String field, String... wanted) {
+        String required = "one of " + String.join(", ", wanted);
+        if (actual == null) return unknown(required, List.of(field));
+        return when(List.of(wanted).contains(actual), actual, required, field);
+    }
+
     /** low ≤ actual ≤ high. */
     public static Check between(Num actual, Number low, Number high) {
         Check result = allOf(atLeast(actual, low), atMost(actual, high));

@@ -1,5 +1,6 @@
 package org.huiqi.evaluation.facts;
 
+import static org.huiqi.evaluation.Criteria.oneOf;
 import static org.huiqi.evaluation.Criteria.unknown;
 import static org.huiqi.evaluation.Criteria.when;
 
@@ -335,10 +336,7 @@ public final class Enterprise {
 
     /** Tax credit rating is one of {@code ratings}. */
     public Check taxCreditRatingIn(String... ratings) {
-        String required = "one of " + String.join(", ", ratings);
-        if (profile.taxCreditRating() == null) return unknown(required, List.of("taxCreditRating"));
-        String actual = profile.taxCreditRating().name();
-        return when(List.of(ratings).contains(actual), actual, required, "taxCreditRating");
+        return oneOf(profile.taxCreditRating() == null ? null : profile.taxCreditRating().name(), "taxCreditRating", ratings);
     }
 
     // ── recycling and taxes ────────────────────────────────────────────────────────────
@@ -371,17 +369,14 @@ public final class Enterprise {
         return Flag.input(profile.elvDismantlingLicence(), "elvDismantlingLicence");
     }
 
-    /** Its self-produced products fall in one of the VAT catalogue {@code categories} (or NOT_LISTED). */
     /** The product category in the 2022 VAT catalogue, as its name (RECYCLED_METAL, ...); null when unknown. */
     public String rcuVatCategory() {
         return profile.rcuVatCategory() == null ? null : profile.rcuVatCategory().name();
     }
 
+    /** Its self-produced products fall in one of the VAT catalogue {@code categories} (or NOT_LISTED). */
     public Check rcuVatCategoryIn(String... categories) {
-        String required = "one of " + String.join(", ", categories);
-        if (profile.rcuVatCategory() == null) return unknown(required, List.of("rcuVatCategory"));
-        String actual = profile.rcuVatCategory().name();
-        return when(List.of(categories).contains(actual), actual, required, "rcuVatCategory");
+        return oneOf(rcuVatCategory(), "rcuVatCategory", categories);
     }
 
     public Flag rcuEitCatalogMaterial() {

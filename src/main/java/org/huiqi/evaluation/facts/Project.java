@@ -1,9 +1,7 @@
 package org.huiqi.evaluation.facts;
 
-import static org.huiqi.evaluation.Criteria.unknown;
-import static org.huiqi.evaluation.Criteria.when;
+import static org.huiqi.evaluation.Criteria.oneOf;
 
-import java.util.List;
 import org.huiqi.evaluation.Check;
 import org.huiqi.evaluation.Flag;
 import org.huiqi.evaluation.Num;
@@ -53,12 +51,12 @@ public final class Project {
 
     /** The project is of one of the {@code kinds} (MANUFACTURING, ENERGY_STORAGE, ...). */
     public Check kindIn(String... kinds) {
-        return enumIn(input.kind() == null ? null : input.kind().name(), "kind", kinds);
+        return oneOf(input.kind() == null ? null : input.kind().name(), path("kind"), kinds);
     }
 
     /** Uses one of the storage {@code technologies} (SODIUM_ION, FLOW, ...). */
     public Check storageTechnologyIn(String... technologies) {
-        return enumIn(input.storageTechnology() == null ? null : input.storageTechnology().name(), "storageTechnology", technologies);
+        return oneOf(input.storageTechnology() == null ? null : input.storageTechnology().name(), path("storageTechnology"), technologies);
     }
 
     public Num totalInvestment() {
@@ -97,7 +95,7 @@ public final class Project {
 
     /** Builds one of the {@code types} (STANDARD_FACTORY, GENERAL_WAREHOUSE, INNOVATIVE_INDUSTRIAL, OTHER). */
     public Check buildingTypeIn(String... types) {
-        return enumIn(input.buildingType() == null ? null : input.buildingType().name(), "buildingType", types);
+        return oneOf(input.buildingType() == null ? null : input.buildingType().name(), path("buildingType"), types);
     }
 
     public Flag industrialLandByListing() {
@@ -114,12 +112,6 @@ public final class Project {
 
     public Flag commitmentSystem() {
         return Flag.input(input.commitmentSystem(), path("commitmentSystem"));
-    }
-
-    private Check enumIn(String actual, String field, String... wanted) {
-        String required = "one of " + String.join(", ", wanted);
-        if (actual == null) return unknown(required, List.of(path(field)));
-        return when(List.of(wanted).contains(actual), actual, required, path(field));
     }
 
     private String path(String field) {
