@@ -61,17 +61,15 @@ public class ActiveRuleSet {
      * new is not recorded, unless it ends a failure (the files were put back as they were).
      */
     public synchronized void refresh() {
-        ReloadOutcome last = lastReload;
-        RuleSet serving = active.get();
-        if (serving != null && last != null && last.status() != ReloadOutcome.Status.FAILED
-                && serving.version().equals(read().version())) {
-            return;
-        }
-        reload();
+        build(true);
     }
 
     /** Builds the rules directory now; activates it only if it builds cleanly and passes its gate. */
     public synchronized ReloadOutcome reload() {
+        return build(false);
+    }
+
+    private ReloadOutcome build(boolean quietWhenUnchanged) {
         ReloadOutcome outcome;
         try {
             RuleFiles files = read();
@@ -93,7 +91,9 @@ public class ActiveRuleSet {
             outcome = new ReloadOutcome(ReloadOutcome.Status.FAILED, Instant.now(), null,
                     List.of(new RuleProblem(".", 0, 0, String.valueOf(e.getMessage()))));
         }
-        record(outcome);
+        boolean nothingNew = outcome.status() == ReloadOutcome.Status.UNCHANGED
+                && lastReload != null && lastReload.status() != ReloadOutcome.Status.FAILED;
+        if (!(quietWhenUnchanged && nothingNew)) record(outcome);
         return outcome;
     }
 
