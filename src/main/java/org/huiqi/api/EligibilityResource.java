@@ -7,7 +7,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,9 +24,6 @@ import org.huiqi.profile.EligibilityRequest;
 @Path("/api/v1/eligibility")
 @Tag(name = "Eligibility")
 public class EligibilityResource {
-    /** Policy dates are Beijing dates: "today" must not flip at 16:00 UTC. */
-    static final ZoneId CHINA = Evaluations.CHINA;
-
     private final RuleSets ruleSets;
     private final RequestValidator validator;
     private final Evaluations evaluations;
@@ -66,7 +62,7 @@ public class EligibilityResource {
             EligibilityRequest request) {
         validator.body(request);
         if (explain != null && !explain.equals("all")) throw RequestValidator.invalid("explain", "must be 'all' or absent");
-        LocalDate asOf = request.asOf() != null ? request.asOf() : LocalDate.now(CHINA);
+        LocalDate asOf = Evaluations.asOf(request.asOf());
         return evaluations.evaluate(ruleSets.serving(), asOf, request.profile(), "all".equals(explain),
                 Evaluations.Mode.single, AuditLog.Origin.single(caller.name()));
     }

@@ -27,7 +27,7 @@ public class Evaluations {
     public enum Mode { single, batch }
 
     /** Policy dates are Beijing dates: "today" must not flip at 16:00 UTC. */
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final Evaluator evaluator;
     private final AuditLog audit;
@@ -39,6 +39,16 @@ public class Evaluations {
         this.evaluator = evaluator;
         this.audit = audit;
         this.metrics = metrics;
+    }
+
+    /** Today in China: the evaluation date when the caller gives none. */
+    public static LocalDate today() {
+        return LocalDate.now(CHINA);
+    }
+
+    /** The date a request asked for, or today. */
+    public static LocalDate asOf(LocalDate requested) {
+        return requested != null ? requested : today();
     }
 
     public Evaluation evaluate(RuleSet ruleSet, LocalDate asOf, Profile profile, boolean explainAll, Mode mode,

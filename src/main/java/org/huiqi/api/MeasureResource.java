@@ -56,7 +56,7 @@ public class MeasureResource {
     public Catalog catalog(
             @Parameter(description = "Date, YYYY-MM-DD; default today", example = "2025-06-01") @QueryParam("asOf") String asOfParam,
             @Parameter(description = "GB/T 2260 six-digit code", example = "450400") @QueryParam("region") String region) {
-        LocalDate asOf = RequestValidator.date("asOf", asOfParam, LocalDate.now(EligibilityResource.CHINA));
+        LocalDate asOf = RequestValidator.date("asOf", asOfParam, Evaluations.today());
         if (region != null && !region.matches("\\d{6}")) {
             throw RequestValidator.invalid("region", "must be a six-digit GB/T 2260 code, such as 450400");
         }
