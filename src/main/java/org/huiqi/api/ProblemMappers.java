@@ -71,8 +71,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response runawayRule(RuleFiringLimitException e) {
         LOG.errorf("runaway rule in measure %s: %s", e.measureId(), e.getMessage());
+        return problemOf(e).toResponse();
+    }
+
+    /** The problem a runaway rule answers with, in a single response or a batch line. */
+    public static Problem problemOf(RuleFiringLimitException e) {
         return new Problem("https://huiqi.org/problems/rule-firing-limit", "Rule firing limit reached", 500,
-                "measure " + e.measureId() + ": " + e.getMessage(), null).toResponse();
+                "measure " + e.measureId() + ": " + e.getMessage(), null);
     }
 
     @ServerExceptionMapper

@@ -281,8 +281,7 @@ public class BatchResource {
                 return rejected(format, line, index, item.id(), e.problem());
             } catch (RuleFiringLimitException e) {
                 LOG.errorf("runaway rule in measure %s (batch %s): %s", e.measureId(), id, e.getMessage());
-                return failed(format, line, index, item.id(), new Problem("https://huiqi.org/problems/rule-firing-limit",
-                        "Rule firing limit reached", 500, "measure " + e.measureId() + ": " + e.getMessage(), null));
+                return failed(format, line, index, item.id(), ProblemMappers.problemOf(e));
             } catch (RuntimeException e) {
                 LOG.errorf(e, "unexpected error in batch %s", id);
                 return failed(format, line, index, item.id(), Problem.of("internal", "Internal error", 500,
