@@ -6,7 +6,7 @@ import jakarta.validation.Path;
 import java.util.List;
 
 /** Field names in errors, written as JSON paths of the request body: {@code profile.financials.2024.rdExpense}. */
-final class JsonPaths {
+public final class JsonPaths {
     private JsonPaths() {
     }
 
@@ -19,7 +19,7 @@ final class JsonPaths {
         return path.toString();
     }
 
-    static String of(ConstraintViolation<?> violation) {
+    public static String of(ConstraintViolation<?> violation) {
         StringBuilder path = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKey() != null) append(path, node.getKey().toString());

@@ -17,7 +17,8 @@ import org.huiqi.scenarios.ScenarioRunner;
  */
 public final class StaffCommands {
     public static final List<String> NAMES = List.of("validate", "test");
-    private static final int MAX_RULE_FIRINGS = 3_000;
+    /** Offline runs stop a runaway rule here, as the service does (policy.evaluation.max-rule-firings). */
+    public static final int MAX_RULE_FIRINGS = 3_000;
 
     private StaffCommands() {
     }

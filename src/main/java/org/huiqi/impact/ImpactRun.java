@@ -1,0 +1,179 @@
+package org.huiqi.impact;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.huiqi.api.JsonPaths;
+import org.huiqi.api.batch.BatchItem;
+import org.huiqi.evaluation.Evaluator;
+import org.huiqi.evaluation.RuleFiringLimitException;
+import org.huiqi.evaluation.facts.Places;
+import org.huiqi.rules.Measure;
+import org.huiqi.rules.RuleSet;
+
+/**
+ * Evaluates every item of a population under the baseline and the draft and adds them up. The
+ * file is read as a stream, a line at a time; at most a few items per worker are in flight, so
+ * memory is bounded by the report, whatever the population's size. Work goes to the executor it
+ * is given (a bounded pool on the command line, the job pool in the service): the tally does not
+ * care in which order items finish.
+ */
+public final class ImpactRun {
+    /** How far a run has got; {@code totalBytes} is 0 when the size is not known. */
+    public record Progress(long done, long bytesRead, long totalBytes, long elapsedNanos) {
+        public double perSecond() {
+            return elapsedNanos == 0 ? 0 : done * 1e9 / elapsedNanos;
+        }
+
+        /** Seconds left, estimated from the share of the file read; -1 when unknown. */
+        public long etaSeconds() {
+            if (totalBytes <= 0 || bytesRead == 0) return -1;
+            double share = Math.min(1, (double) bytesRead / totalBytes);
+            return Math.round(elapsedNanos / 1e9 * (1 - share) / share);
+        }
+    }
+
+    private final RuleSet baseline;
+    private final RuleSet draft;
+    private final LocalDate asOf;
+    private final Evaluator evaluator;
+    private final ObjectReader items;
+    private final Validator validator;
+    private final Executor executor;
+    private final int inFlight;
+
+    /**
+     * @param parallelism how many items the executor may evaluate at once; twice as many are read ahead
+     */
+    public ImpactRun(RuleSet baseline, RuleSet draft, LocalDate asOf, Evaluator evaluator, ObjectReader items,
+                     Validator validator, Executor executor, int parallelism) {
+        this.baseline = baseline;
+        this.draft = draft;
+        this.asOf = asOf;
+        this.evaluator = evaluator;
+        this.items = items.forType(BatchItem.class);
+        this.validator = validator;
+        this.executor = executor;
+        this.inFlight = Math.max(1, parallelism * 2);
+    }
+
+    public ImpactReport run(InputStream population, long totalBytes, Shard shard, ImpactReport.Side baselineSide, ImpactReport.Side draftSide,
+                            Consumer<Progress> progress) throws IOException, InterruptedException {
+        Set<String> before = baseline.measures().keySet();
+        Set<String> after = draft.measures().keySet();
+        ImpactTally tally = new ImpactTally(before, after);
+        CountingStream counting = new CountingStream(population);
+        Semaphore slots = new Semaphore(inFlight);
+        AtomicLong done = new AtomicLong();
+        long started = System.nanoTime();
+        long lastReport = started;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(counting, StandardCharsets.UTF_8))) {
+            long lineNumber = 0;
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lineNumber++;
+                if (line.isBlank() || !shard.takes(lineNumber)) continue;
+                long number = lineNumber;
+                String text = line;
+                slots.acquire();
+                try {
+                    executor.execute(() -> {
+                        try {
+                            evaluate(number, text, tally);
+                        } finally {
+                            done.incrementAndGet();
+                            slots.release();
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    slots.release();
+                    throw e;
+                }
+                long now = System.nanoTime();
+                if (now - lastReport > 1_000_000_000L) {
+                    lastReport = now;
+                    progress.accept(new Progress(done.get(), counting.count, totalBytes, now - started));
+                }
+            }
+        }
+        slots.acquire(inFlight);
+        progress.accept(new Progress(done.get(), counting.count, totalBytes, System.nanoTime() - started));
+        Places places = draft.places();
+        return tally.report(asOf, baselineSide, draftSide, this::title, before, after, code -> cityName(places, code));
+    }
+
+    private void evaluate(long line, String text, ImpactTally tally) {
+        BatchItem item;
+        try {
+            item = items.readValue(text);
+        } catch (JsonProcessingException e) {
+            tally.rejected(line, null, "line " + line + ": " + e.getOriginalMessage());
+            return;
+        } catch (IOException e) {
+            tally.rejected(line, null, "line " + line + ": " + e.getMessage());
+            return;
+        }
+        Set<ConstraintViolation<BatchItem>> violations = validator.validate(item);
+        if (!violations.isEmpty()) {
+            tally.rejected(line, item.id(), violations.stream()
+                    .map(v -> JsonPaths.of(v) + ": " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
+            return;
+        }
+        LocalDate date = item.asOf() != null ? item.asOf() : asOf;
+        try {
+            Map<String, EnterpriseOutcome> was = EnterpriseOutcome.of(evaluator.evaluate(baseline, date, item.profile(), false).results());
+            Map<String, EnterpriseOutcome> is = EnterpriseOutcome.of(evaluator.evaluate(draft, date, item.profile(), false).results());
+            tally.add(item.id(), line, item.profile().regionCode(), was, is);
+        } catch (RuleFiringLimitException e) {
+            tally.rejected(line, item.id(), "measure " + e.measureId() + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            tally.rejected(line, item.id(), "could not be evaluated: " + e);
+        }
+    }
+
+    private String title(String measureId) {
+        Measure measure = draft.measures().getOrDefault(measureId, baseline.measures().get(measureId));
+        return measure == null || measure.title() == null ? measureId : measure.title().zh();
+    }
+
+    private static String cityName(Places places, String code) {
+        Places.Place place = places.byCode().get(code);
+        return place == null ? code : place.zh();
+    }
+
+    /** Bytes read so far, for the progress estimate. */
+    private static final class CountingStream extends java.io.FilterInputStream {
+        volatile long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) count++;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) count += n;
+            return n;
+        }
+    }
+}
