@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -28,6 +30,7 @@ public class ActiveRuleSet {
     private final Function<RuleSet, List<RuleProblem>> gate;
     private final MeterRegistry metrics;
     private final AtomicReference<RuleSet> active = new AtomicReference<>();
+    private final List<Consumer<RuleSetChange>> listeners = new CopyOnWriteArrayList<>();
     private volatile ReloadOutcome lastReload;
 
     public ActiveRuleSet(@ConfigProperty(name = "policy.rules.dir", defaultValue = "rules") Path rulesDir,
@@ -41,6 +44,11 @@ public class ActiveRuleSet {
     /** The serving rule set, if one has ever been built. */
     public Optional<RuleSet> current() {
         return Optional.ofNullable(active.get());
+    }
+
+    /** Told after each activation, on the build thread: keep it short (the SSE endpoint only broadcasts). */
+    public void onActivation(Consumer<RuleSetChange> listener) {
+        listeners.add(listener);
     }
 
     public ReloadOutcome lastReload() {
@@ -104,7 +112,17 @@ public class ActiveRuleSet {
     private ReloadOutcome activate(RuleSet built) {
         List<RuleProblem> problems = gate.apply(built);
         if (!problems.isEmpty()) return new ReloadOutcome(ReloadOutcome.Status.FAILED, Instant.now(), built.version(), problems);
-        active.set(built);
+        RuleSet previous = active.getAndSet(built);
+        if (!listeners.isEmpty()) {
+            RuleSetChange change = RuleSetChange.between(previous, built);
+            for (Consumer<RuleSetChange> listener : listeners) {
+                try {
+                    listener.accept(change);
+                } catch (RuntimeException e) {
+                    LOG.warn("a rule-set activation listener failed", e);
+                }
+            }
+        }
         return new ReloadOutcome(ReloadOutcome.Status.ACTIVATED, Instant.now(), built.version(), List.of());
     }
 
