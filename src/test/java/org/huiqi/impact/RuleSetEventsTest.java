@@ -1,0 +1,84 @@
+package org.huiqi.impact;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** An integrator listening on /api/v1/ruleset/events hears of a rule edit once it is live. */
+@QuarkusTest
+@TestProfile(ImpactAgainstBatchTest.Served.class)
+class RuleSetEventsTest {
+    @TestHTTPResource("/api/v1/ruleset/events")
+    URL events;
+
+    @Test
+    void aRuleEditIsAnnouncedWithTheNewVersionAndTheMeasureItChanged() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(URI.create(events.toString()))
+                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        BufferedReader stream = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+        String before = given().when().get("/api/v1/ruleset").then().extract().path("version");
+        assertThat(nextEvent(stream, "ruleset-current").path("version").asText()).isEqualTo(before);
+
+        Path table = ImpactAgainstBatchTest.SERVED.resolve("guangdong/xsg-2025-amounts.table.csv");
+        String original = Files.readString(table);
+        try {
+            Files.writeString(table, original.replace("pearl-river-delta,5,", "pearl-river-delta,6,"));
+            given().header("Authorization", "Bearer " + ImpactAgainstBatchTest.ADMIN_KEY).when().post("/api/v1/admin/ruleset/reload");
+            CompletableFuture<JsonNode> activated = CompletableFuture.supplyAsync(() -> nextEvent(stream, "ruleset-activated"));
+            JsonNode change = activated.get(30, TimeUnit.SECONDS);
+            String after = given().when().get("/api/v1/ruleset").then().extract().path("version");
+            assertThat(change.path("version").asText()).isEqualTo(after).isNotEqualTo(before);
+            assertThat(change.path("previousVersion").asText()).isEqualTo(before);
+            assertThat(change.path("changed").toString()).contains("GD-XSG-2025").doesNotContain("WZ-XSG");
+            assertThat(change.path("added")).isEmpty();
+            assertThat(change.path("removed")).isEmpty();
+        } finally {
+            Files.writeString(table, original);
+            given().header("Authorization", "Bearer " + ImpactAgainstBatchTest.ADMIN_KEY).when().post("/api/v1/admin/ruleset/reload");
+            response.body().close();
+        }
+    }
+
+    /** Reads events until one named {@code name}; returns its JSON data. */
+    private static JsonNode nextEvent(BufferedReader stream, String name) {
+        try {
+            String event = null;
+            StringBuilder data = new StringBuilder();
+            for (String line = stream.readLine(); line != null; line = stream.readLine()) {
+                if (line.startsWith("event:")) event = line.substring(6).strip();
+                else if (line.startsWith("data:")) data.append(line.substring(5).strip());
+                else if (line.isEmpty()) {
+                    if (name.equals(event)) return new ObjectMapper().readTree(data.toString());
+                    event = null;
+                    data.setLength(0);
+                }
+            }
+            throw new AssertionError("the stream ended before a " + name + " event");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
