@@ -24,6 +24,7 @@ public final class ScenarioFiles {
     private static final ObjectMapper YAML = ProfileJson.configure(new ObjectMapper());
     private static final Set<String> STATUSES = Set.of("ELIGIBLE", "NEEDS_INFO", "NOT_ELIGIBLE", Scenario.Expectation.ABSENT,
             Scenario.Expectation.NOT_IN_FORCE);
+    private static final Set<String> TOP_LEVEL = Set.of("scenarios", "shared");
     private static final Set<String> KEYS = Set.of("status", "amount", "failed", "missing", "basis", "confirmed",
             "conflictsWith", "recommended");
 
@@ -39,6 +40,13 @@ public final class ScenarioFiles {
             try {
                 JsonNode root = YAML.valueToTree(StaffYaml.load(files.text(path)));
                 JsonNode cases = root == null ? null : root.get("scenarios");
+                // "shared:" holds anchors (&general) that cases merge in (<<: *general); any other key is a typo
+                if (root != null) root.fieldNames().forEachRemaining(key -> {
+                    if (!TOP_LEVEL.contains(key)) {
+                        problems.add(new RuleProblem(path, 1, 0, "unknown top-level key '" + key + "': use 'scenarios:' "
+                                + "(and 'shared:' for anchors the cases merge in)"));
+                    }
+                });
                 if (cases == null || !cases.isArray()) {
                     problems.add(new RuleProblem(path, 1, 0, "expected a list under 'scenarios:'"));
                     continue;
