@@ -60,6 +60,7 @@ final class ResultAssembler {
 
     private MeasureResult result(Measure measure, String subject, Evaluator.Facts facts) {
         List<MeasureResult.CriterionResult> criteria = new ArrayList<>();
+        List<Check> checks = new ArrayList<>();
         for (Measure.Criterion criterion : measure.criteria()) {
             // Without listed projects only the region is judged (by the enterprise's place): the rest needs a project.
             boolean noProjects = measure.perProject() && subject == null && !facts.projectsKnown();
@@ -67,6 +68,7 @@ final class ResultAssembler {
                     ? Criteria.unknown("a project", List.of("projects"))
                     : outcome(measure.id(), criterion.id(), subject, facts).orElseGet(() ->
                             Criteria.unknown("not evaluated: the rule did not fire", List.of()));
+            checks.add(check);
             criteria.add(new MeasureResult.CriterionResult(criterion.id(), check.outcome(), criterion.description(),
                     check.actual(), check.required(), check.fields(), check.missing(),
                     check.parts().stream().map(MeasureResult.Part::of).toList()));
@@ -78,7 +80,7 @@ final class ResultAssembler {
         List<String> missing = status != Status.NEEDS_INFO ? List.of() : criteria.stream()
                 .flatMap(c -> c.missingFields().stream()).distinct().toList();
         return new MeasureResult(measure.id(), subject, measure.title(), status, failed.size() == 1,
-                benefit(measure, subject, status, facts), criteria, missing, failed, List.of(),
+                benefit(measure, subject, status, facts, checks.stream().anyMatch(Check::metUnconfirmed)), criteria, missing, failed, List.of(),
                 measure.citation(), measure.jurisdiction(), measure.validFrom(), measure.validTo());
     }
 
@@ -94,8 +96,8 @@ final class ResultAssembler {
                 .map(CriterionOutcome::check).findFirst();
     }
 
-    private MeasureResult.Benefit benefit(Measure measure, String subject, Status status, Evaluator.Facts facts) {
-        boolean confirmed = measure.confirmedOn(asOf);
+    private MeasureResult.Benefit benefit(Measure measure, String subject, Status status, Evaluator.Facts facts, boolean unconfirmedReading) {
+        boolean confirmed = measure.confirmedOn(asOf) && !unconfirmedReading;
         if (measure.perProject() && subject == null && !facts.projectsKnown()) {
             return new MeasureResult.Benefit(measure.benefitKind(), measure.basis(), null, null, confirmed, measure.benefit(),
                     measure.amountRule(), measure.amountRule() == null ? null : NEEDS_PROJECT);
