@@ -150,6 +150,7 @@
       { p: 'ip.classII', t: 'int', u: 'items', zh: '二类知识产权（实用新型、外观设计、软件著作权等）', en: 'Class-II IP (utility models, designs, software copyright)' },
       { p: 'ip.classIRelatedToLeadProduct', t: 'int', u: 'items', zh: '与主导产品相关的一类知识产权', en: 'Class-I IP related to the lead product' },
       { p: 'ownsCoreIp', t: 'bool', zh: '拥有主要产品的核心自主知识产权', en: 'Owns the core IP of its main products' },
+      { p: 'rdInstitution', t: 'bool', zh: '自建或与高校、科研机构联合建立了研发机构（不论是否经认定）', en: 'Has an own or joint R&D institution (recognised or not)' },
       { p: 'inHiTechField', t: 'bool', zh: '主要产品属于国家重点支持的高新技术领域', en: 'Main products are in a state-supported high-tech field' },
       { p: 'rdInstitutionLevel', t: 'enum', zh: '最高级别研发机构', en: 'Highest-level R&D institution',
         options: [['NONE', '没有', 'None'], ['MUNICIPAL', '市级', 'Municipal'], ['PROVINCIAL', '省级', 'Provincial'], ['NATIONAL', '国家级', 'National']] },
@@ -174,7 +175,10 @@
       { p: 'taxCreditRating', t: 'enum', zh: '纳税信用级别', en: 'Tax credit rating',
         options: [['A', 'A', 'A'], ['B', 'B', 'B'], ['M', 'M', 'M'], ['C', 'C', 'C'], ['D', 'D', 'D']] },
       { p: 'majorIncidentWithin3Years', t: 'bool', zh: '近三年发生重大安全、质量或环境事故', en: 'Major safety, quality or environmental incident in the last 3 years' },
-      { p: 'violationWithin6Months', t: 'bool', zh: '近六个月有环保或税收违法行为', en: 'Environmental or tax violation in the last 6 months' }
+      { p: 'violationWithin6Months', t: 'bool', zh: '近六个月有环保或税收违法行为', en: 'Environmental or tax violation in the last 6 months' },
+      { p: 'listedAbnormalOrDishonest', t: 'bool', zh: '被列入经营异常名录或严重失信主体名单', en: 'Listed as abnormal-operation or seriously dishonest' },
+      { p: 'seriousViolationWithin3Years', t: 'bool', zh: '近三年有偷漏税等严重违法违规行为', en: 'Tax evasion or another serious violation in the last 3 years' },
+      { p: 'restrictedOrEliminatedProduct', t: 'bool', zh: '产品属于《产业结构调整指导目录》限制类或淘汰类', en: 'Product in the restricted or eliminated classes' }
     ] },
     { id: 'recycling', zh: '资源循环', en: 'Resource recycling', conditional: true, fields: [
       { p: 'vatGeneralTaxpayer', t: 'bool', zh: '增值税一般纳税人', en: 'General VAT taxpayer' },
@@ -210,7 +214,10 @@
     ['INNOVATIVE_SME', '创新型中小企业', 'Innovative SME'],
     ['SPECIALIZED_SME', '专精特新中小企业', 'Specialized and innovative SME'],
     ['LITTLE_GIANT', '专精特新“小巨人”企业', '"Little giant" enterprise'],
-    ['SINGLE_CHAMPION', '制造业单项冠军', 'Manufacturing single champion']
+    ['SINGLE_CHAMPION', '制造业单项冠军', 'Manufacturing single champion'],
+    ['TECH_INNOVATION_DEMO', '国家级技术创新示范企业', 'National technology-innovation demonstration enterprise'],
+    ['IP_ADVANTAGE', '知识产权优势企业', 'IP advantage enterprise'],
+    ['IP_DEMO', '知识产权示范企业', 'IP demonstration enterprise']
   ];
 
   var LISTS = {

@@ -119,9 +119,19 @@ class EligibilityApiTest {
                 .body("notInForce.find { it.measureId == 'CN-MIIT-SPECIALIZED-SME' }.validTo", is("2026-01-16"))
                 .body("notInForce.find { it.measureId == 'CN-MIIT-SPECIALIZED-SME' }.citation.number", is("工信部企业〔2022〕63号"))
                 .body("notInForce.find { it.measureId == 'CN-MIIT-SPECIALIZED-SME' }.successor.note.zh",
-                        containsString("优质中小企业梯度培育管理办法"))
-                // the Huizhou storage measures ended 2026-07-03 too late to matter here, and are not this Zhaoqing enterprise's place
-                .body("notInForce.measureId", not(hasItem("WZ-Q1-2023-OUTPUT")));
+                        containsString("优质中小企业梯度培育管理办法"));
+        // Early 2027 the Wuzhou park measures and the Huizhou storage measures have ended too: only Huizhou's own see the latter
+        String zhaoqing2027 = AT_THRESHOLDS.replace("2025-06-01", "2027-01-15");
+        given().contentType(ContentType.JSON).body(zhaoqing2027)
+                .when().post("/api/v1/eligibility")
+                .then().statusCode(200)
+                .body("notInForce.measureId", hasItem("CN-MIIT-LITTLE-GIANT"))
+                .body("notInForce.measureId", not(hasItem("GX-WZ-PARK")))
+                .body("notInForce.measureId", not(hasItem("HZ-STORAGE-MFG-POWER")));
+        given().contentType(ContentType.JSON).body(zhaoqing2027.replace("441200", "441302"))
+                .when().post("/api/v1/eligibility")
+                .then().statusCode(200)
+                .body("notInForce.find { it.measureId == 'HZ-STORAGE-MFG-POWER' }.validTo", is("2026-07-03"));
     }
 
     @Test
