@@ -1075,7 +1075,7 @@
     ]);
     each(items, function (m) {
       var when = m.phase === 'NOT_YET' ? t('nifNotYet', { d: m.validFrom }) : t('nifEnded', { d: m.validTo });
-      var box = el('article', { className: 'card not-in-force', 'data-measure': m.measureId, 'data-phase': m.phase }, [
+      var box = el('article', { className: 'card not-in-force', 'data-not-in-force': m.measureId, 'data-phase': m.phase }, [
         el('h4', null, [L(m.title), ' ', el('span', { className: 'id', text: m.measureId })]),
         el('p', { className: 'phase', text: when })
       ]);

@@ -23,9 +23,9 @@ class WebNotInForceAndCeilingTest extends BrowserTest {
         page.click("#add-projects");
         form.select("projects[0].kind", "MANUFACTURING");
         form.fill("projects[0].newFixedAssetInvestment", "12000");
-        form.industry("3841", "C3841").submit();
+        form.submit();
 
-        Locator ended = page.locator("#group-not-in-force article[data-measure='CN-MIIT-SPECIALIZED-SME']");
+        Locator ended = page.locator("#group-not-in-force article[data-not-in-force='CN-MIIT-SPECIALIZED-SME']");
         assertThat(page.locator("#h-not-in-force").innerText()).startsWith("已到期/尚未施行");
         assertThat(ended.count()).isEqualTo(1);
         assertThat(ended.getAttribute("data-phase")).isEqualTo("ENDED");
