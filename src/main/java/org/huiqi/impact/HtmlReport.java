@@ -90,7 +90,7 @@ final class HtmlReport {
     private void measureTable(List<MeasureImpact> measures) {
         out.append("<h2>Per measure · 各措施</h2><table><tr><th>measure</th><th>before E/N/X/A</th><th>after E/N/X/A</th>")
                 .append("<th>newly eligible</th><th>no longer</th><th>NEEDS_INFO changed</th><th>amount before</th><th>amount after</th>")
-                .append("<th>of which unconfirmed (after)</th></tr>\n");
+                .append("<th>of which unconfirmed (after)</th><th>ceilings before</th><th>ceilings after</th></tr>\n");
         for (MeasureImpact m : measures) {
             out.append("<tr><td>").append(esc(m.measureId())).append(m.presence() == null ? "" : " <b>" + m.presence() + "</b>")
                     .append("<br><small>").append(esc(m.title())).append("</small></td><td>").append(TextReport.counts(m.before()))
@@ -98,7 +98,8 @@ final class HtmlReport {
                     .append("</td><td class=\"down\">").append(m.noLongerEligible()).append("</td><td>").append(m.needsInfoChanged())
                     .append("</td><td>").append(TextReport.plain(m.amountBefore().total())).append("</td><td>")
                     .append(TextReport.plain(m.amountAfter().total())).append("</td><td>").append(TextReport.plain(m.amountAfter().unconfirmed()))
-                    .append("</td></tr>\n");
+                    .append("</td><td>").append(TextReport.plain(m.amountBefore().ceilings())).append("</td><td>")
+                    .append(TextReport.plain(m.amountAfter().ceilings())).append("</td></tr>\n");
         }
         out.append("</table>\n");
     }

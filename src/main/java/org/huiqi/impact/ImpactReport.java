@@ -34,26 +34,31 @@ public record ImpactReport(
     }
 
     /**
-     * Money (万元) of ELIGIBLE results. Confirmed and unconfirmed amounts are kept apart: an
-     * unconfirmed amount is not yet checked against the official text. The total is their sum.
+     * Money (万元) of ELIGIBLE results, in three piles never added together wrongly: confirmed and
+     * unconfirmed awards or estimates (unconfirmed: not yet checked against the official text), whose
+     * sum is the total; and ceilings (basis UP_TO, 最高…), the most a measure can give, which are not
+     * what it will cost and stay out of the total.
      */
     @Schema(name = "ImpactAmounts", description = "Sum of the amounts of ELIGIBLE results, 万元")
-    public record Amounts(BigDecimal total,
-                          @Schema(description = "Amounts of confirmed measures") BigDecimal confirmed,
-                          @Schema(description = "Amounts of measures or amounts still to be confirmed") BigDecimal unconfirmed,
-                          @Schema(description = "ELIGIBLE enterprises whose amount is not known (not computable or not published)") long withoutAmount) {
-        public static final Amounts ZERO = new Amounts(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0);
+    public record Amounts(
+            @Schema(description = "confirmed + unconfirmed; ceilings are not in it") BigDecimal total,
+            @Schema(description = "Exact or estimated amounts of confirmed measures") BigDecimal confirmed,
+            @Schema(description = "Exact or estimated amounts still to be confirmed") BigDecimal unconfirmed,
+            @Schema(description = "Ceilings (basis UP_TO): the most the eligible enterprises can receive") BigDecimal ceilings,
+            @Schema(description = "ELIGIBLE enterprises whose amount is not known (not computable or not published)") long withoutAmount) {
+        public static final Amounts ZERO = new Amounts(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0);
 
         public Amounts plus(Amounts other) {
             return new Amounts(total.add(other.total), confirmed.add(other.confirmed), unconfirmed.add(other.unconfirmed),
-                    withoutAmount + other.withoutAmount);
+                    ceilings.add(other.ceilings), withoutAmount + other.withoutAmount);
         }
 
         /** One eligible enterprise's amount (null when unknown). */
-        public Amounts plus(BigDecimal amount, boolean isConfirmed) {
-            if (amount == null) return new Amounts(total, confirmed, unconfirmed, withoutAmount + 1);
-            return isConfirmed ? new Amounts(total.add(amount), confirmed.add(amount), unconfirmed, withoutAmount)
-                    : new Amounts(total.add(amount), confirmed, unconfirmed.add(amount), withoutAmount);
+        public Amounts plus(BigDecimal amount, boolean isConfirmed, boolean isCeiling) {
+            if (amount == null) return new Amounts(total, confirmed, unconfirmed, ceilings, withoutAmount + 1);
+            if (isCeiling) return new Amounts(total, confirmed, unconfirmed, ceilings.add(amount), withoutAmount);
+            return isConfirmed ? new Amounts(total.add(amount), confirmed.add(amount), unconfirmed, ceilings, withoutAmount)
+                    : new Amounts(total.add(amount), confirmed, unconfirmed.add(amount), ceilings, withoutAmount);
         }
     }
 

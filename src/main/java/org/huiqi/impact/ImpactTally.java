@@ -121,8 +121,8 @@ final class ImpactTally {
             if (before && !after) noLonger++;
             if ((was.status() == Status.NEEDS_INFO) != (is.status() == Status.NEEDS_INFO)) needsInfo++;
             if (before && after && !sameAmount(was.amount(), is.amount())) amount++;
-            if (before && was.monetary()) amountBefore = amountBefore.plus(was.amount(), was.confirmed());
-            if (after && is.monetary()) amountAfter = amountAfter.plus(is.amount(), is.confirmed());
+            if (before && was.monetary()) amountBefore = amountBefore.plus(was.amount(), was.confirmed(), was.ceiling());
+            if (after && is.monetary()) amountAfter = amountAfter.plus(is.amount(), is.confirmed(), is.ceiling());
         }
     }
 

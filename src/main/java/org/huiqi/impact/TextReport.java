@@ -31,7 +31,7 @@ final class TextReport {
         }
         line("");
         line("Per measure: enterprises ELIGIBLE / NEEDS_INFO / NOT_ELIGIBLE / ABSENT, before -> after; amounts in 万元 "
-                + "(confirmed + unconfirmed; n = eligible without an amount)");
+                + "(confirmed + unconfirmed; ceilings apart; n = eligible without an amount)");
         row("%-30s %-22s %-22s %7s %7s %6s  %s", "measure", "before E/N/X/A", "after E/N/X/A", "+elig", "-elig", "ΔNI", "amount before -> after");
         for (MeasureImpact m : r.measures()) {
             row("%-30s %-22s %-22s %7d %7d %6d  %s -> %s", m.measureId() + (m.presence() == null ? "" : " [" + m.presence() + "]"),
@@ -70,7 +70,8 @@ final class TextReport {
     }
 
     static String amounts(Amounts a) {
-        return plain(a.total()) + " (" + plain(a.confirmed()) + " + " + plain(a.unconfirmed()) + (a.withoutAmount() > 0 ? ", n=" + a.withoutAmount() : "") + ")";
+        return plain(a.total()) + " (" + plain(a.confirmed()) + " + " + plain(a.unconfirmed())
+                + (a.ceilings().signum() != 0 ? ", up to " + plain(a.ceilings()) : "") + (a.withoutAmount() > 0 ? ", n=" + a.withoutAmount() : "") + ")";
     }
 
     static String plain(BigDecimal amount) {

@@ -102,8 +102,8 @@ class ImpactAgainstBatchTest {
                 assertThat(counts(measure.path("after"))).as(id + " after").isEqualTo(expected.after);
                 assertThat(measure.path("newlyEligible").asLong()).as(id + " newly eligible").isEqualTo(expected.newly);
                 assertThat(measure.path("noLongerEligible").asLong()).as(id + " no longer eligible").isEqualTo(expected.noLonger);
-                assertThat(amounts(measure.path("amountBefore"))).as(id + " amounts before").isEqualTo(expected.amountBefore);
-                assertThat(amounts(measure.path("amountAfter"))).as(id + " amounts after").isEqualTo(expected.amountAfter);
+                assertThat(amounts(measure.path("amountBefore"))).as(id + " amounts before").isEqualTo(normal(expected.amountBefore));
+                assertThat(amounts(measure.path("amountAfter"))).as(id + " amounts after").isEqualTo(normal(expected.amountAfter));
             }
             long changedPairs = report.path("measures").findValues("measureId").stream()
                     .mapToLong(id -> Expected.of(id.asText(), before, after).changed).sum();
@@ -191,13 +191,20 @@ class ImpactAgainstBatchTest {
             return "ABSENT";
         }
 
-        /** Adds the eligible results' amounts to [total, confirmed, unconfirmed]; returns the enterprise's sum (null: none known). */
+        /**
+         * Adds the eligible results' amounts to [total, confirmed, unconfirmed, ceilings]: a ceiling (UP_TO) is only a
+         * ceiling; others go to the total and to confirmed or unconfirmed. Returns the enterprise's sum (null: none known).
+         */
         private static BigDecimal add(List<BigDecimal> sums, List<JsonNode> results) {
             BigDecimal own = null;
             for (JsonNode r : results) {
                 if (!r.path("status").asText().equals("ELIGIBLE") || r.path("amount").isNull() || r.path("amount").isMissingNode()) continue;
                 BigDecimal amount = r.path("amount").decimalValue();
                 own = own == null ? amount : own.add(amount);
+                if (r.path("basis").asText().equals("UP_TO")) {
+                    sums.set(3, sums.get(3).add(amount));
+                    continue;
+                }
                 sums.set(0, sums.get(0).add(amount));
                 int kind = r.path("confirmed").asBoolean() ? 1 : 2;
                 sums.set(kind, sums.get(kind).add(amount));
@@ -206,7 +213,7 @@ class ImpactAgainstBatchTest {
         }
 
         private static List<BigDecimal> zeros() {
-            return new java.util.ArrayList<>(List.of(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
+            return new java.util.ArrayList<>(List.of(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
         }
     }
 
@@ -219,8 +226,13 @@ class ImpactAgainstBatchTest {
     }
 
     private static List<BigDecimal> amounts(JsonNode amounts) {
-        return List.of(amounts.path("total").decimalValue(), amounts.path("confirmed").decimalValue(), amounts.path("unconfirmed").decimalValue())
+        return List.of(amounts.path("total").decimalValue(), amounts.path("confirmed").decimalValue(), amounts.path("unconfirmed").decimalValue(),
+                        amounts.path("ceilings").decimalValue())
                 .stream().map(ImpactAgainstBatchTest::normal).toList();
+    }
+
+    private static List<BigDecimal> normal(List<BigDecimal> values) {
+        return values.stream().map(ImpactAgainstBatchTest::normal).toList();
     }
 
     private static BigDecimal normal(BigDecimal value) {

@@ -23,6 +23,8 @@ public record ResultSummary(
             @Schema(description = "ELIGIBLE, NEEDS_INFO or NOT_ELIGIBLE", example = "ELIGIBLE") MeasureResult.Status status,
             @Schema(description = "True when exactly one criterion is NOT_MET") boolean nearMiss,
             @Schema(description = "Computed amount, 万元, when known", example = "5") BigDecimal amount,
+            @Schema(description = "How to read amount: EXACT, UP_TO (a ceiling, never the award itself) or ESTIMATE", example = "EXACT")
+            org.huiqi.rules.Measure.Basis basis,
             @Schema(description = "False when the measure or its amount is unconfirmed") boolean confirmed,
             @Schema(description = "Fields that would decide a NEEDS_INFO result") List<String> missingFields,
             @Schema(description = "Criteria that are NOT_MET") List<String> failedCriteria) {
@@ -31,7 +33,7 @@ public record ResultSummary(
     static ResultSummary of(Evaluation evaluation) {
         return new ResultSummary(evaluation.evaluationId(), evaluation.asOf().toString(), evaluation.results().stream()
                 .map(r -> new Measure(r.measureId(), r.projectId(), r.status(), r.nearMiss(), r.benefit().amount(),
-                        r.benefit().confirmed(), r.missingFields(), r.failedCriteria()))
+                        r.benefit().basis(), r.benefit().confirmed(), r.missingFields(), r.failedCriteria()))
                 .toList());
     }
 }
