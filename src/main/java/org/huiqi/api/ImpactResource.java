@@ -56,8 +56,8 @@ public class ImpactResource {
     private final ObjectMapper json;
 
     public ImpactResource(ImpactJobs jobs, RuleSets ruleSets, ObjectMapper json,
-                          @ConfigProperty(name = "policy.impact.max-draft-bytes", defaultValue = "20000000") long maxDraftBytes,
-                          @ConfigProperty(name = "policy.impact.max-draft-entries", defaultValue = "10000") int maxDraftEntries) {
+                          @ConfigProperty(name = "policy.impact.max-draft-bytes") long maxDraftBytes,
+                          @ConfigProperty(name = "policy.impact.max-draft-entries") int maxDraftEntries) {
         this.jobs = jobs;
         this.ruleSets = ruleSets;
         this.maxDraftBytes = maxDraftBytes;
@@ -129,7 +129,7 @@ public class ImpactResource {
             if (type.isCompatible(MediaType.valueOf(ZIP))) return archive.readZip(body);
             if (type.isCompatible(MediaType.valueOf(TAR)) || type.isCompatible(MediaType.valueOf(GZIP))) return archive.readTar(body);
         } catch (DraftArchive.Refused e) {
-            int status = e.getMessage().contains("policy.impact.max-draft") ? 413 : 400;
+            int status = e.tooLarge() ? 413 : 400;
             throw new ProblemException(Problem.of("draft-refused", "Draft refused", status, e.getMessage()));
         }
         DraftChanges changes;

@@ -21,8 +21,20 @@ import java.util.zip.ZipInputStream;
 public final class DraftArchive {
     /** A draft that cannot be read, with the reason for the sender. */
     public static final class Refused extends RuntimeException {
-        public Refused(String message) {
+        private final boolean tooLarge;
+
+        Refused(String message) {
+            this(message, false);
+        }
+
+        Refused(String message, boolean tooLarge) {
             super(message);
+            this.tooLarge = tooLarge;
+        }
+
+        /** Over a size or entry limit, rather than malformed. */
+        public boolean tooLarge() {
+            return tooLarge;
         }
     }
 
@@ -81,7 +93,7 @@ public final class DraftArchive {
     }
 
     private void count() {
-        if (++entries > maxEntries) throw new Refused("the draft has more than " + maxEntries + " entries (policy.impact.max-draft-entries)");
+        if (++entries > maxEntries) throw new Refused("the draft has more than " + maxEntries + " entries (policy.impact.max-draft-entries)", true);
     }
 
     private void add(String name, InputStream content) throws IOException {
@@ -94,10 +106,8 @@ public final class DraftArchive {
             throw new Refused("entry '" + name + "' points outside the rules directory");
         }
         while (path.startsWith("./")) path = path.substring(2);
-        for (String part : path.split("/")) {
-            // editor files, macOS resource forks and ConfigMap internals are not rules (as RuleFiles skips them)
-            if (part.startsWith(".") || part.endsWith("~") || part.equals("__MACOSX")) return;
-        }
+        // macOS resource forks; editor and hidden files are left out by RuleFiles.of, as from a directory
+        if (path.startsWith("__MACOSX/")) return;
         if (!path.isEmpty()) files.put(path, content);
     }
 
@@ -107,7 +117,7 @@ public final class DraftArchive {
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
             bytes += n;
             if (bytes > maxBytes) {
-                throw new Refused("the draft unpacks to more than " + maxBytes + " bytes (policy.impact.max-draft-bytes)");
+                throw new Refused("the draft unpacks to more than " + maxBytes + " bytes (policy.impact.max-draft-bytes)", true);
             }
             out.write(buffer, 0, n);
         }

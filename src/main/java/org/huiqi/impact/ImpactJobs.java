@@ -52,9 +52,9 @@ public class ImpactJobs {
     private final ExecutorService workers;
     private final Map<String, ImpactJob> jobs = new LinkedHashMap<>();
 
-    public ImpactJobs(@ConfigProperty(name = "policy.impact.populations", defaultValue = "populations") Path populations,
-                      @ConfigProperty(name = "policy.impact.jobs-kept", defaultValue = "20") int jobsKept,
-                      @ConfigProperty(name = "policy.impact.threads", defaultValue = "1") int threads,
+    public ImpactJobs(@ConfigProperty(name = "policy.impact.populations") Path populations,
+                      @ConfigProperty(name = "policy.impact.jobs-kept") int jobsKept,
+                      @ConfigProperty(name = "policy.impact.threads") int threads,
                       Evaluator evaluator, Validator validator, ObjectMapper json) {
         this.populations = populations;
         this.jobsKept = jobsKept;
@@ -108,7 +108,7 @@ public class ImpactJobs {
         job.running();
         RuleSet draft;
         try {
-            draft = new RuleSetCompiler().compile(new RuleFiles("draft", draftFiles));
+            draft = new RuleSetCompiler().compile(RuleFiles.of("draft", draftFiles));
         } catch (RuleSetException e) {
             job.failed(e.problems().stream().map(RuleProblem::toString).toList());
             return;

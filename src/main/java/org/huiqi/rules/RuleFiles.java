@@ -51,6 +51,18 @@ public record RuleFiles(String origin, SortedMap<String, byte[]> contents) {
         return new RuleFiles(dir.toAbsolutePath().normalize().toString(), contents);
     }
 
+    /**
+     * Files that did not come from a directory (an uploaded draft), keyed by relative path, with
+     * what {@link #read} would skip left out: the same files give the same version either way.
+     */
+    public static RuleFiles of(String origin, SortedMap<String, byte[]> files) {
+        SortedMap<String, byte[]> contents = new TreeMap<>();
+        files.forEach((path, bytes) -> {
+            if (!hidden(path) && !path.equals(DEPLOYMENT_ONLY)) contents.put(path, bytes);
+        });
+        return new RuleFiles(origin, contents);
+    }
+
     /** Reads the copy of rules/ packaged in the application jar. */
     public static RuleFiles embedded() {
         URL url = RuleFiles.class.getClassLoader().getResource(EMBEDDED);
