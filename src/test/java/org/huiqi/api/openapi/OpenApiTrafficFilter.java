@@ -61,6 +61,18 @@ public final class OpenApiTrafficFilter implements Filter {
         return response;
     }
 
+    /** How one line of a streamed NDJSON batch answer (read without REST Assured) breaks the document. */
+    public static List<String> ndjsonResultViolations(String line) {
+        ApiDocument document = ApiDocument.committed();
+        String schema = document.operation("POST", "/api/v1/eligibility/batch").flatMap(o -> o.responseSchema(200, NDJSON))
+                .orElseThrow(() -> new AssertionError("the document declares no NDJSON batch answer"));
+        try {
+            return document.violations(schema, JSON.readTree(line));
+        } catch (JsonProcessingException e) {
+            return List.of("not JSON: " + e.getOriginalMessage());
+        }
+    }
+
     private void check(String what, Optional<String> schema, String mediaType, String body, List<String> problems) {
         if (schema.isEmpty()) {
             problems.add(what + ": media type " + mediaType + " is not declared for this status");
