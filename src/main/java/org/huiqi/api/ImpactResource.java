@@ -102,6 +102,8 @@ public class ImpactResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The draft is larger than the limits",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "No rule set is active yet, so there is no baseline",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response start(
             @Parameter(description = "Population file name, one of GET /api/v1/admin/impact/populations", required = true,
                     example = "synthetic-1000.ndjson") @QueryParam("population") String population,
@@ -155,6 +157,10 @@ public class ImpactResource {
                     + "FAILED: the errors, for a draft that does not build by file:line:column.")
     @APIResponse(responseCode = "200", description = "The run",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImpactJob.Status.class)))
+    @APIResponse(responseCode = "401", description = "No or unknown API key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The key lacks the admin role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such run (or it is old and no longer kept)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImpactJob.Status job(@PathParam("id") String id) {
@@ -167,6 +173,12 @@ public class ImpactResource {
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Populations available to impact runs", description = "The *.ndjson files in policy.impact.populations.")
+    @APIResponse(responseCode = "200", description = "The population file names",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Populations.class)))
+    @APIResponse(responseCode = "401", description = "No or unknown API key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The key lacks the admin role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Populations populations() {
         return new Populations(jobs.populations());
     }
