@@ -1098,7 +1098,7 @@
     return el('div', { className: 'question', 'data-question': q.field }, [
       input,
       el('p', { className: 'small why', text: why }),
-      el('label', { className: 'inline skip' }, [el('input', { type: 'checkbox', id: skipId, 'data-skip': q.field }), ' ' + t('skipQ')])
+      el('label', { className: 'inline skip-q' }, [el('input', { type: 'checkbox', id: skipId, 'data-skip': q.field }), ' ' + t('skipQ')])
     ]);
   }
 
@@ -1107,7 +1107,7 @@
     var g = guidedState();
     if (!g.started) {
       g.started = true;
-      each(basics(), function (b) { if (answered(b.path)) g.answered++; });
+      each(basics(), function (b) { if (answered(b.path)) g.answered++; else g.skipped.push(b.path); });
     } else {
       each($('guided-body').querySelectorAll('[data-question]'), function (box) {
         var path = box.getAttribute('data-question');
@@ -1210,7 +1210,7 @@
   }
 
   function card(r, kind, byId) {
-    var box = el('article', { className: 'card ' + kind, 'data-measure': r.measureId, 'data-status': r.status }, [
+    var box = el('article', { className: 'card ' + kind, 'data-measure': r.measureId, 'data-project': r.projectId, 'data-status': r.status }, [
       el('h4', null, [titleOf(r), ' ', el('span', { className: 'id', text: r.measureId })])
     ]);
     var b = r.benefit || {};
