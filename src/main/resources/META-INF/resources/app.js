@@ -42,23 +42,18 @@
     unknown: ['未知', 'Unknown'],
     yes: ['是', 'Yes'],
     no: ['否', 'No'],
-    emptyHint: ['留空 = 未知', 'empty = unknown'],
     province: ['省（自治区、直辖市）', 'Province'],
     city: ['市', 'City'],
     county: ['县（区）', 'County or district'],
     choose: ['— 请选择（未知）—', '— choose (unknown) —'],
     wholeCity: ['— 全市 / 未知 —', '— whole city / unknown —'],
     regionCode: ['行政区划代码', 'Region code'],
-    regionHint: ['按注册地选择省、市、县；只选到市也可以。', 'Pick the province, city and county of registration; the city alone is enough.'],
     parks: ['所在产业园区', 'Industrial park'],
-    parksHint: ['不在园区内请勾选“不在以下园区”；都不勾选表示未知。', 'Tick "none of these" if you are in no park; ticking nothing means unknown.'],
     noPark: ['不在以下园区', 'None of these parks'],
     industrySearch: ['搜索行业（名称或代码）', 'Search industries (name or code)'],
     industryList: ['行业（GB/T 4754-2017）', 'Industry (GB/T 4754-2017)'],
     industryCode: ['行业代码', 'Industry code'],
-    industryHint: ['在列表中选择，或直接填写代码，如 C4210。', 'Pick from the list or type the code, such as C4210.'],
     noMatch: ['没有匹配的行业', 'No matching industry'],
-    year: ['年度', 'Year'],
     yearCol: ['{y}年', '{y}'],
     finHint: ['按评估日期的前三个年度填写；“上年”为 {y} 年。金额单位为万元。', 'The three years before the evaluation date; "last year" is {y}. Money in 万元 (10,000 CNY).'],
     addRow: ['添加', 'Add'],
@@ -67,11 +62,8 @@
     listUnknown: ['未填写（未知）', 'Not answered (unknown)'],
     listNone: ['没有', 'None'],
     listSome: ['有，填写如下', 'Yes, listed below'],
-    held: ['持有', 'Held'],
     recognizedOn: ['认定日期', 'Date recognised'],
     validUntil: ['有效期至（证书注明时填写）', 'Valid until (if the certificate says)'],
-    certHint: ['选择“持有以下认定”后勾选所持有的认定；有效期默认为认定之日起三年。', 'Choose "held as ticked" and tick each recognition held; valid three years from recognition unless stated.'],
-    certsAnswer: ['是否持有资质认定', 'Recognitions held'],
     certsSome: ['持有以下勾选的认定', 'Held as ticked below'],
     recyclingShow: ['显示资源循环相关问题', 'Show resource-recycling questions'],
     recyclingHint: ['适用于再生资源回收、资源综合利用企业和西部地区企业。', 'For recyclers, resource-reuse enterprises and enterprises in the western region.'],
@@ -116,7 +108,6 @@
     noResults: ['评估日期内没有适用于该地区的政策。', 'No measure in force applies to this region on that date.'],
     summary: ['共 {n} 项政策：可申请 {e} 项，需补充信息 {i} 项，差一点 {m} 项，不符合 {x} 项。',
       '{n} measures: {e} eligible, {i} need information, {m} near misses, {x} not eligible.'],
-    fieldError: ['{m}', '{m}'],
     evalSection: ['评估日期', 'Evaluation date'],
     modeNav: ['填写方式', 'How to answer'],
     modeGuided: ['引导自查（推荐）', 'Guided check (recommended)'],
@@ -133,9 +124,9 @@
     decides: ['影响 {n} 项政策', 'decides {n} measure(s)'],
     atStake: ['涉及金额最高约 {m} 万元', 'up to about {m} × 10k CNY at stake'],
     noQuestions: ['没有需要再回答的问题了。结果见下方；可以打开完整表单补充或修改。', 'No more questions. See the results below; open the full form to add or change answers.'],
-    progress: ['已判定 {d} / {n} 项政策（可申请 {e} 项），{i} 项待补充信息；待定金额最高约 {m} 万元。已回答 {a} 个问题，跳过 {s} 个。',
-      '{d} of {n} measures decided ({e} eligible), {i} need information; up to about {m} × 10k CNY still open. {a} question(s) answered, {s} skipped.'],
-    answer: ['回答', 'Answer'],
+    progress: ['已判定 {d} / {n} 项政策（可申请 {e} 项），{i} 项待补充信息{m}。已回答 {a} 个问题，跳过 {s} 个。',
+      '{d} of {n} measures decided ({e} eligible), {i} need information{m}. {a} question(s) answered, {s} skipped.'],
+    stakeOpen: ['，涉及金额最高约 {m} 万元', '; up to about {m} × 10k CNY still open'],
     nextStep: ['下一步：', 'What to do next: '],
     applyTo: ['向{o}提出申请，依据{d}。', 'apply to {o}, citing {d}.'],
     applyToNoDoc: ['向{o}提出申请。', 'apply to {o}.'],
@@ -1092,7 +1083,12 @@
   function questionBlock(q) {
     var f = fieldOf(q.field) || { type: 'text', label: q.label };
     var skipId = 'skip-' + idFor(q.field);
-    var why = t('decides', { n: q.decides.length }) + (q.amountAtStake != null ? '；' + t('atStake', { m: fmt(q.amountAtStake) }) : '');
+    var titles = [];
+    each(q.decides, function (id) {
+      each(lastResult.results, function (r) { if (r.measureId === id && titles.indexOf(L(r.title)) < 0) titles.push(L(r.title)); });
+    });
+    var why = t('decides', { n: q.decides.length }) + (lang === 'en' ? ': ' : '：') + titles.join(lang === 'en' ? '; ' : '、')
+      + (q.amountAtStake != null ? (lang === 'en' ? '. ' : '。') + t('atStake', { m: fmt(q.amountAtStake) }) : '');
     var input = f.type === 'list' || f.type === 'region' && q.field === 'regionCode' || f.type === 'industry' || f.type === 'parks'
       ? widget(f, q.field, true) : field(f, q.field, L(q.label));
     return el('div', { className: 'question', 'data-question': q.field }, [
@@ -1123,16 +1119,18 @@
   function progressText() {
     var g = guidedState();
     var r = (lastResult && lastResult.results) || [];
-    var decided = 0, eligible = 0, needs = 0, stake = 0;
+    var decided = 0, eligible = 0, needs = 0, stake = null;
     each(r, function (x) {
       if (x.status === 'NEEDS_INFO') {
         needs++;
         var b = x.benefit || {};
-        stake += b.amount != null ? b.amount : b.cap != null ? b.cap : 0;
+        // a measure without a figure adds nothing: an unknown amount is never shown as 0
+        if (b.amount != null || b.cap != null) stake = (stake || 0) + (b.amount != null ? b.amount : b.cap);
       } else decided++;
       if (x.status === 'ELIGIBLE') eligible++;
     });
-    return t('progress', { d: decided, n: r.length, e: eligible, i: needs, m: fmt(stake), a: g.answered, s: g.skipped.length });
+    return t('progress', { d: decided, n: r.length, e: eligible, i: needs, m: stake != null ? t('stakeOpen', { m: fmt(stake) }) : '',
+      a: g.answered, s: g.skipped.length });
   }
 
   // ---------------------------------------------------------------------------------------------

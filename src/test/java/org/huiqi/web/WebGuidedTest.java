@@ -131,13 +131,16 @@ class WebGuidedTest extends BrowserTest {
                 answered++;
             }
         }
-        browser.screenshot(page, "guided-" + name + "-basics");
+        browser.screenshotOf(page.locator("#guided-form"), "guided-" + name + "-basics");
         guided.next();
         boolean checkedQuestions = false;
         for (int round = 0; round < 40 && !guided.done(); round++) {
             if (!checkedQuestions) {
                 Accessibility.assertNoSeriousViolations(page, name + " guided questions");
-                browser.screenshot(page, "guided-" + name + "-questions");
+                browser.screenshotOf(page.locator("#guided-form"), "guided-" + name + "-questions");
+                page.click("#lang-switch");
+                browser.screenshotOf(page.locator("#guided-form"), "guided-" + name + "-questions-en");
+                page.click("#lang-switch");
                 checkedQuestions = true;
             }
             for (String path : guided.questions()) {
@@ -154,7 +157,8 @@ class WebGuidedTest extends BrowserTest {
         assertThat(guided.done()).as("the guided check ends").isTrue();
         Map<String, String> viaGuided = guided.statuses();
         Accessibility.assertNoSeriousViolations(page, name + " guided results");
-        browser.screenshot(page, "guided-" + name + "-results");
+        browser.screenshotOf(page.locator("#guided-form"), "guided-" + name + "-done");
+        browser.screenshotOf(page.locator("#results"), "guided-" + name + "-results");
 
         // full form: a fresh browser, every fact entered
         page = browser.newPage();
