@@ -90,6 +90,12 @@
     amount: ['金额', 'Amount'],
     wan: ['万元', '10k CNY'],
     upTo: ['最高 {c} 万元', 'up to {c} × 10k CNY'],
+    estimate: ['约 {a} 万元（估算）', 'about {a} × 10k CNY (estimate)'],
+    gNotInForce: ['已到期/尚未施行', 'Ended or not yet in force'],
+    nifIntro: ['以下政策在评估日期不在有效期内，仅供参考：近24个月内到期或6个月内将施行。', 'Not in force on the evaluation date, for reference: ended in the last 24 months or starting in the next 6.'],
+    nifEnded: ['已于 {d} 到期', 'ended on {d}'],
+    nifNotYet: ['将于 {d} 起施行', 'in force from {d}'],
+    nifReplacedBy: ['已由“{m}”取代', 'replaced by "{m}"'],
     amountByOffice: ['金额由发文单位核定', 'amount set by the issuing office'],
     unconfirmed: ['未经官方原文确认，请向发文单位核实', 'not confirmed against the official text; check with the issuing office'],
     unconfirmedTag: ['待确认', 'to be confirmed'],
@@ -130,9 +136,7 @@
     nextStep: ['下一步：', 'What to do next: '],
     applyTo: ['向{o}提出申请，依据{d}。', 'apply to {o}, citing {d}.'],
     applyToNoDoc: ['向{o}提出申请。', 'apply to {o}.'],
-    questionsFor: ['请回答：', 'Please answer:'],
-    about: ['约 {c} 万元（估算）', 'about {c} × 10k CNY (estimate)'],
-    notInForce: ['近期失效或即将生效的政策', 'Measures recently ended or starting soon']
+    questionsFor: ['请回答：', 'Please answer:']
   };
 
   // ---------------------------------------------------------------------------------------------
@@ -1177,9 +1181,7 @@
   function amountLine(r) {
     var b = r.benefit || {};
     var parts = [];
-    if (b.amount != null && b.basis === 'UP_TO') parts.push(el('strong', { className: 'amount', text: t('upTo', { c: fmt(b.amount) }) }));
-    else if (b.amount != null && b.basis === 'ESTIMATE') parts.push(el('strong', { className: 'amount', text: t('about', { c: fmt(b.amount) }) }));
-    else if (b.amount != null) parts.push(el('strong', { className: 'amount', text: fmt(b.amount) + ' ' + t('wan') }));
+    if (b.amount != null) parts.push(el('strong', { className: 'amount', 'data-basis': b.basis || 'EXACT', text: amountText(b) }));
     else parts.push(el('span', { text: (b.amountNote && withLabels(L(b.amountNote))) || t('amountByOffice') }));
     if (b.amount != null && b.cap != null && b.basis !== 'UP_TO') parts.push(' (' + t('upTo', { c: fmt(b.cap) }) + ')');
     if (b.amount == null && b.cap != null) parts.push('；' + t('upTo', { c: fmt(b.cap) }));
@@ -1187,6 +1189,39 @@
     var line = el('p', { className: 'amount-line' }, [el('span', { className: 'k', text: t('amount') + '：' })].concat(parts));
     if (!b.confirmed) line.appendChild(el('span', { className: 'small block', text: t('unconfirmed') }));
     return line;
+  }
+
+  /** An amount as what it is: a ceiling ("最高 X 万元 / up to X") is never shown as the award, an estimate says so. */
+  function amountText(b) {
+    if (b.basis === 'UP_TO') return t('upTo', { c: fmt(b.amount) });
+    if (b.basis === 'ESTIMATE') return t('estimate', { a: fmt(b.amount) });
+    return fmt(b.amount) + ' ' + t('wan');
+  }
+
+  /**
+   * The measures of the enterprise's place that ended recently or start soon (data.notInForce), in a
+   * section of their own: each with its period, its source and what replaced it where known.
+   */
+  function notInForceSection(data) {
+    var items = data.notInForce || [];
+    if (!items.length) return null;
+    var sec = el('section', { className: 'group group-not-in-force', id: 'group-not-in-force', 'aria-labelledby': 'h-not-in-force' }, [
+      el('h3', { id: 'h-not-in-force', text: t('gNotInForce') + '（' + items.length + '）' }),
+      el('p', { className: 'small', text: t('nifIntro') })
+    ]);
+    each(items, function (m) {
+      var when = m.phase === 'NOT_YET' ? t('nifNotYet', { d: m.validFrom }) : t('nifEnded', { d: m.validTo });
+      var box = el('article', { className: 'card not-in-force', 'data-not-in-force': m.measureId, 'data-phase': m.phase }, [
+        el('h4', null, [L(m.title), ' ', el('span', { className: 'id', text: m.measureId })]),
+        el('p', { className: 'phase', text: when })
+      ]);
+      var next = m.successor;
+      if (next && next.measureId) box.appendChild(el('p', { className: 'successor', text: t('nifReplacedBy', { m: next.measureId }) }));
+      if (next && next.note) box.appendChild(el('p', { className: 'successor', text: L(next.note) }));
+      box.appendChild(citationBlock(m));
+      sec.appendChild(box);
+    });
+    return sec;
   }
 
   function conflictsBlock(r, byId) {
@@ -1262,15 +1297,6 @@
     return box;
   }
 
-  /** Measures of the place that ended recently or start soon: not evaluated, listed so nobody misses a date. */
-  function notInForceBlock(list) {
-    var ul = el('ul');
-    each(list, function (m) {
-      ul.appendChild(el('li', { 'data-measure': m.measureId }, [L(m.title) + '（' + (m.validFrom || '') + ' — ' + (m.validTo || t('openEnded')) + '）']));
-    });
-    return el('section', { className: 'group group-not-in-force', id: 'group-not-in-force' }, [el('h3', { text: t('notInForce') }), ul]);
-  }
-
   function renderResults(data, quiet) {
     var out = $('results-body');
     out.innerHTML = '';
@@ -1325,7 +1351,8 @@
       out.appendChild(sec);
     }
     out.appendChild(group('not', 'gNot', groups.not, true));
-    if (data.notInForce && data.notInForce.length) out.appendChild(notInForceBlock(data.notInForce));
+    var notInForce = notInForceSection(data);
+    if (notInForce) out.appendChild(notInForce);
     $('results').removeAttribute('hidden');
     if (!quiet) {
       // announced once, briefly; the full results are read on demand after the focus moves there

@@ -108,12 +108,14 @@ final class BuiltInFields {
         add("ip.classIRelatedToLeadProduct", "int", "与主导产品相关的一类知识产权", "Class-I IP related to the lead product").unit(ITEMS)
                 .readBy("IpCounts.classIRelatedToLeadProduct").done();
         add("ownsCoreIp", "bool", "拥有主要产品的核心自主知识产权", "Owns the core IP of its main products").readBy("Enterprise.ownsCoreIp").done();
+        add("rdInstitution", "bool", "自建或与高校、科研机构联合建立了研发机构（不论是否经认定）",
+                "Has an own or joint R&D institution (recognised or not)").readBy("Enterprise.hasRdInstitution").done();
         add("inHiTechField", "bool", "主要产品属于国家重点支持的高新技术领域", "Main products are in a state-supported high-tech field")
                 .readBy("Enterprise.inHiTechField").done();
         add("rdInstitutionLevel", "enum", "最高级别研发机构", "Highest-level R&D institution")
                 .values(choices(Profile.RdInstitutionLevel.class, "NONE", "没有", "None", "MUNICIPAL", "市级", "Municipal",
                         "PROVINCIAL", "省级", "Provincial", "NATIONAL", "国家级", "National"))
-                .readBy("Enterprise.rdInstitutionAtLeast").done();
+                .readBy("Enterprise.rdInstitutionAtLeast", "Enterprise.hasRdInstitution").done();
         add("hnteInnovationScore", "dec", "高新技术企业创新能力评价得分（0–100）", "High-tech enterprise innovation score (0–100)").unit(POINTS)
                 .readBy("Enterprise.hnteInnovationScore").done();
         add("awards", "list", "获奖情况", "Awards").readBy("Enterprise.awardWithin").done();
@@ -142,7 +144,9 @@ final class BuiltInFields {
         add("certifications[].type", "enum", "认定类型", "Recognition").values(choices(Certification.Type.class,
                 "HIGH_TECH_ENTERPRISE", "高新技术企业", "High-tech enterprise", "INNOVATIVE_SME", "创新型中小企业", "Innovative SME",
                 "SPECIALIZED_SME", "专精特新中小企业", "Specialized and innovative SME",
-                "LITTLE_GIANT", "专精特新“小巨人”企业", "\"Little giant\" enterprise", "SINGLE_CHAMPION", "制造业单项冠军", "Manufacturing single champion"))
+                "LITTLE_GIANT", "专精特新“小巨人”企业", "\"Little giant\" enterprise", "SINGLE_CHAMPION", "制造业单项冠军", "Manufacturing single champion",
+                "TECH_INNOVATION_DEMO", "国家级技术创新示范企业", "National technology-innovation demonstration enterprise",
+                "IP_ADVANTAGE", "知识产权优势企业", "IP advantage enterprise", "IP_DEMO", "知识产权示范企业", "IP demonstration enterprise"))
                 .readBy("Enterprise.holds", "Enterprise.recognizedIn", "Enterprise.firstRecognizedBetween").done();
         add("certifications[].recognizedOn", "date", "认定日期", "Date recognised")
                 .readBy("Enterprise.holds", "Enterprise.recognizedIn", "Enterprise.firstRecognizedBetween").done();
@@ -171,6 +175,10 @@ final class BuiltInFields {
                 .readBy("Enterprise.majorIncidentWithin1Year").done();
         add("violationWithin6Months", "bool", "近六个月有环保或税收违法行为", "Environmental or tax violation in the last 6 months")
                 .readBy("Enterprise.violationWithin6Months").done();
+        add("listedAbnormalOrDishonest", "bool", "被列入经营异常名录或严重失信主体名单", "Listed as abnormal-operation or seriously dishonest")
+                .readBy("Enterprise.listedAbnormalOrDishonest").done();
+        add("seriousViolationWithin3Years", "bool", "近三年有偷漏税等严重违法违规行为", "Tax evasion or another serious violation in the last 3 years")
+                .readBy("Enterprise.seriousViolationWithin3Years").done();
         add("restrictedOrEliminatedProduct", "bool", "产品或工艺属于《产业结构调整指导目录》限制类、淘汰类",
                 "Product or process is restricted or to be eliminated under the industrial structure catalogue")
                 .readBy("Enterprise.restrictedOrEliminatedProduct").done();

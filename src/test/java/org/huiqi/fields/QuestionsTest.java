@@ -34,7 +34,7 @@ class QuestionsTest {
     }
 
     private static MeasureResult result(String id, Status status, BigDecimal amount, BigDecimal cap, String... missing) {
-        MeasureResult.Benefit benefit = new MeasureResult.Benefit(null, amount, cap, true, null, null, null);
+        MeasureResult.Benefit benefit = new MeasureResult.Benefit(null, null, amount, cap, true, null, null, null);
         return new MeasureResult(id, null, Text.of(id, id), status, false, benefit, List.of(),
                 status == Status.NEEDS_INFO ? List.of(missing) : List.of(), List.of(), List.of(), null, null, null, null);
     }
