@@ -45,7 +45,11 @@ final class GuidedPage {
 
     /** Submits the guided step and waits for the evaluation to be shown. */
     void next() {
-        page.waitForResponse(r -> r.url().endsWith("/api/v1/eligibility"), () -> page.click("#guided-next"));
+        // leave the last input first, as a person does: its change handlers may redraw pickers
+        page.focus("#guided-next");
+        // generous: on a shared build machine an evaluation can take longer than the default 15 s
+        page.waitForResponse(r -> r.url().endsWith("/api/v1/eligibility"), new Page.WaitForResponseOptions().setTimeout(60_000),
+                () -> page.click("#guided-next"));
         page.waitForSelector("#guided-next:not([disabled])");
         page.waitForSelector("#guided-progress");
     }
