@@ -2,10 +2,14 @@
  * 惠企政策自查 — the self-check form. Plain ES5 (no build step, no framework, no outside
  * resources) so it runs on old office browsers and on intranets without internet access.
  *
- * The form is rendered from SECTIONS below. Every input carries data-path, the JSON path of its
- * field under "profile" (financials.2024.rdExpense, projects[0].totalInvestment), so an error or
- * a missing field named by the API finds its input. An empty input means "unknown" and is left
- * out of the request. Input is kept in localStorage only.
+ * Two ways to answer, one set of answers: the guided self-check (default) asks a few basics, then
+ * the questions the service ranks as deciding the most (the evaluation's "questions"); the full
+ * form shows every field. Both are rendered from the service's field catalog
+ * (GET api/v1/reference/fields): no field, label or allowed value is written here. Every input
+ * carries data-path, the JSON path of its field under "profile" (financials.2024.rdExpense,
+ * projects[0].totalInvestment), so an error or a missing field named by the API finds its input.
+ * An empty input means "unknown" and is left out of the request. Answers are kept in localStorage
+ * only, and the request is built from them, whichever view they were given in.
  */
 (function () {
   'use strict';
@@ -17,7 +21,7 @@
   // ---------------------------------------------------------------------------------------------
   // Texts
   var T = {
-    skip: ['跳到表单', 'Skip to the form'],
+    skip: ['跳到自查', 'Skip to the check'],
     title: ['惠企政策自查', 'Business support self-check'],
     introTitle: ['说明', 'About'],
     intro1: ['填写您了解的企业情况，系统会列出您可以申请的惠企政策、还需补充的信息和政策出处。',
@@ -38,23 +42,18 @@
     unknown: ['未知', 'Unknown'],
     yes: ['是', 'Yes'],
     no: ['否', 'No'],
-    emptyHint: ['留空 = 未知', 'empty = unknown'],
     province: ['省（自治区、直辖市）', 'Province'],
     city: ['市', 'City'],
     county: ['县（区）', 'County or district'],
     choose: ['— 请选择（未知）—', '— choose (unknown) —'],
     wholeCity: ['— 全市 / 未知 —', '— whole city / unknown —'],
     regionCode: ['行政区划代码', 'Region code'],
-    regionHint: ['按注册地选择省、市、县；只选到市也可以。', 'Pick the province, city and county of registration; the city alone is enough.'],
     parks: ['所在产业园区', 'Industrial park'],
-    parksHint: ['不在园区内请勾选“不在以下园区”；都不勾选表示未知。', 'Tick "none of these" if you are in no park; ticking nothing means unknown.'],
     noPark: ['不在以下园区', 'None of these parks'],
     industrySearch: ['搜索行业（名称或代码）', 'Search industries (name or code)'],
     industryList: ['行业（GB/T 4754-2017）', 'Industry (GB/T 4754-2017)'],
     industryCode: ['行业代码', 'Industry code'],
-    industryHint: ['在列表中选择，或直接填写代码，如 C4210。', 'Pick from the list or type the code, such as C4210.'],
     noMatch: ['没有匹配的行业', 'No matching industry'],
-    year: ['年度', 'Year'],
     yearCol: ['{y}年', '{y}'],
     finHint: ['按评估日期的前三个年度填写；“上年”为 {y} 年。金额单位为万元。', 'The three years before the evaluation date; "last year" is {y}. Money in 万元 (10,000 CNY).'],
     addRow: ['添加', 'Add'],
@@ -63,11 +62,8 @@
     listUnknown: ['未填写（未知）', 'Not answered (unknown)'],
     listNone: ['没有', 'None'],
     listSome: ['有，填写如下', 'Yes, listed below'],
-    held: ['持有', 'Held'],
     recognizedOn: ['认定日期', 'Date recognised'],
     validUntil: ['有效期至（证书注明时填写）', 'Valid until (if the certificate says)'],
-    certHint: ['选择“持有以下认定”后勾选所持有的认定；有效期默认为认定之日起三年。', 'Choose "held as ticked" and tick each recognition held; valid three years from recognition unless stated.'],
-    certsAnswer: ['是否持有资质认定', 'Recognitions held'],
     certsSome: ['持有以下勾选的认定', 'Held as ticked below'],
     recyclingShow: ['显示资源循环相关问题', 'Show resource-recycling questions'],
     recyclingHint: ['适用于再生资源回收、资源综合利用企业和西部地区企业。', 'For recyclers, resource-reuse enterprises and enterprises in the western region.'],
@@ -79,7 +75,7 @@
     serverErrors: ['服务器发现 {n} 处填写错误：', 'The service found {n} problem(s) in the input:'],
     requestFailed: ['请求失败：{m}。您填写的内容已保留，请稍后重试。', 'The request failed: {m}. Your input is kept; please try again.'],
     networkDown: ['无法连接到服务', 'the service could not be reached'],
-    loadFailed: ['无法加载行政区划和行业列表：{m}。仍可直接填写代码。', 'Could not load the region and industry lists: {m}. You can still type the codes.'],
+    loadFailed: ['无法加载表单所需的参考数据：{m}。请稍后刷新页面。', 'Could not load the reference data the form needs: {m}. Please reload the page later.'],
     evalId: ['评估编号', 'Evaluation id'],
     evalDate: ['评估日期', 'Evaluation date'],
     rulesetVersion: ['规则集版本', 'Rule set version'],
@@ -118,136 +114,29 @@
     noResults: ['评估日期内没有适用于该地区的政策。', 'No measure in force applies to this region on that date.'],
     summary: ['共 {n} 项政策：可申请 {e} 项，需补充信息 {i} 项，差一点 {m} 项，不符合 {x} 项。',
       '{n} measures: {e} eligible, {i} need information, {m} near misses, {x} not eligible.'],
-    fieldError: ['{m}', '{m}']
-  };
-
-  var UNITS = {
-    wan: ['万元', '10k CNY'], pct: ['%', '%'], m2: ['m²', 'm²'], people: ['人', 'people'],
-    items: ['项', 'items'], points: ['分', 'points'], years: ['年', 'years']
-  };
-
-  var SECTIONS = [
-    { id: 'evaluation', zh: '评估日期', en: 'Evaluation date', fields: [
-      { p: 'asOf', t: 'date', zh: '评估日期', en: 'Evaluation date', hint: 'asOfHint', request: true }
-    ] },
-    { id: 'basic', zh: '基本信息', en: 'Basic information', fields: [
-      { p: 'name', t: 'text', zh: '企业名称', en: 'Enterprise name' },
-      { p: 'creditCode', t: 'code', zh: '统一社会信用代码', en: 'Unified social credit code', hintText: ['18 位，如 91450400MA5L00000D', '18 characters, such as 91450400MA5L00000D'] },
-      { custom: 'region' },
-      { custom: 'parks' },
-      { custom: 'industry' },
-      { p: 'registrationDate', t: 'date', zh: '成立日期', en: 'Registration date' },
-      { p: 'sme', t: 'bool', zh: '属于中小企业（按《中小企业划型标准规定》）', en: 'Small or medium-sized enterprise (2011 classification)' },
-      { p: 'employees', t: 'int', u: 'people', zh: '从业人员', en: 'Employees' },
-      { p: 'techStaff', t: 'int', u: 'people', zh: '科技人员', en: 'Science and technology staff' },
-      { p: 'rdStaff', t: 'int', u: 'people', zh: '研发人员', en: 'R&D staff' }
-    ] },
-    { id: 'finance', zh: '财务', en: 'Financials', fields: [{ custom: 'years' }, { custom: 'quarters' }] },
-    { id: 'rd', zh: '研发与知识产权', en: 'R&D and intellectual property', fields: [
-      { p: 'ip.classIHighValue', t: 'int', u: 'items', zh: '高价值一类知识产权', en: 'High-value Class-I IP' },
-      { p: 'ip.classISelfDeveloped', t: 'int', u: 'items', zh: '自主研发一类知识产权', en: 'Self-developed Class-I IP' },
-      { p: 'ip.classI', t: 'int', u: 'items', zh: '一类知识产权（发明专利等）合计', en: 'All Class-I IP (invention patents etc.)' },
-      { p: 'ip.classII', t: 'int', u: 'items', zh: '二类知识产权（实用新型、外观设计、软件著作权等）', en: 'Class-II IP (utility models, designs, software copyright)' },
-      { p: 'ip.classIRelatedToLeadProduct', t: 'int', u: 'items', zh: '与主导产品相关的一类知识产权', en: 'Class-I IP related to the lead product' },
-      { p: 'ownsCoreIp', t: 'bool', zh: '拥有主要产品的核心自主知识产权', en: 'Owns the core IP of its main products' },
-      { p: 'rdInstitution', t: 'bool', zh: '自建或与高校、科研机构联合建立了研发机构（不论是否经认定）', en: 'Has an own or joint R&D institution (recognised or not)' },
-      { p: 'inHiTechField', t: 'bool', zh: '主要产品属于国家重点支持的高新技术领域', en: 'Main products are in a state-supported high-tech field' },
-      { p: 'rdInstitutionLevel', t: 'enum', zh: '最高级别研发机构', en: 'Highest-level R&D institution',
-        options: [['NONE', '没有', 'None'], ['MUNICIPAL', '市级', 'Municipal'], ['PROVINCIAL', '省级', 'Provincial'], ['NATIONAL', '国家级', 'National']] },
-      { p: 'hnteInnovationScore', t: 'dec', u: 'points', zh: '高新技术企业创新能力评价得分（0–100）', en: 'High-tech enterprise innovation score (0–100)' },
-      { custom: 'awards' },
-      { p: 'yearsInNiche', t: 'int', u: 'years', zh: '从事特定细分市场年限', en: 'Years in its niche market' },
-      { p: 'leadProductStrategicEmerging', t: 'bool', zh: '主导产品属于战略性新兴产业', en: 'Lead product is in a strategic emerging industry' },
-      { p: 'nicheMarketSharePct', t: 'dec', u: 'pct', zh: '主导产品全国细分市场占有率', en: 'Lead product national niche market share' },
-      { p: 'ownBrand', t: 'bool', zh: '拥有自主品牌', en: 'Has its own brand' },
-      { p: 'managementCertification', t: 'bool', zh: '通过管理体系或市场认证', en: 'Holds a management-system or market certification' },
-      { p: 'specializedScore', t: 'dec', u: 'points', zh: '专精特新评分（0–100，省级评分表）', en: 'Specialisation score (0–100, provincial sheet)' }
-    ] },
-    { id: 'certs', zh: '资质认定', en: 'Recognitions held', fields: [{ custom: 'certs' }] },
-    { id: 'scale', zh: '规上统计（小升规）', en: 'Above-scale statistics', fields: [
-      { p: 'firstAboveScaleYear', t: 'int', zh: '首次纳入规上工业统计的年份', en: 'Year first counted above scale', hintText: ['如 2024', 'such as 2024'] },
-      { p: 'receivedProvincialXsgAward', t: 'bool', zh: '2018 年以来已获省级小升规奖励', en: 'Received the provincial award since 2018' },
-      { p: 'newPlantEntry', t: 'bool', zh: '以新投产企业直接纳入规上', en: 'Entered directly as a newly commissioned plant' },
-      { p: 'convertedFromNonIndustrial', t: 'bool', zh: '由非工业企业转为工业企业（非工转工）', en: 'Converted from a non-industrial enterprise' },
-      { p: 'movedBetweenCities', t: 'bool', zh: '跨地市迁移', en: 'Moved between cities' }
-    ] },
-    { id: 'compliance', zh: '合规', en: 'Compliance', fields: [
-      { p: 'taxCreditRating', t: 'enum', zh: '纳税信用级别', en: 'Tax credit rating',
-        options: [['A', 'A', 'A'], ['B', 'B', 'B'], ['M', 'M', 'M'], ['C', 'C', 'C'], ['D', 'D', 'D']] },
-      { p: 'majorIncidentWithin3Years', t: 'bool', zh: '近三年发生重大安全、质量或环境事故', en: 'Major safety, quality or environmental incident in the last 3 years' },
-      { p: 'violationWithin6Months', t: 'bool', zh: '近六个月有环保或税收违法行为', en: 'Environmental or tax violation in the last 6 months' },
-      { p: 'listedAbnormalOrDishonest', t: 'bool', zh: '被列入经营异常名录或严重失信主体名单', en: 'Listed as abnormal-operation or seriously dishonest' },
-      { p: 'seriousViolationWithin3Years', t: 'bool', zh: '近三年有偷漏税等严重违法违规行为', en: 'Tax evasion or another serious violation in the last 3 years' },
-      { p: 'restrictedOrEliminatedProduct', t: 'bool', zh: '产品属于《产业结构调整指导目录》限制类或淘汰类', en: 'Product in the restricted or eliminated classes' }
-    ] },
-    { id: 'recycling', zh: '资源循环', en: 'Resource recycling', conditional: true, fields: [
-      { p: 'vatGeneralTaxpayer', t: 'bool', zh: '增值税一般纳税人', en: 'General VAT taxpayer' },
-      { p: 'recyclerFiled', t: 'bool', zh: '已办理再生资源回收经营者备案', en: 'Filed as a recycler with the commerce authority' },
-      { p: 'hazardousWasteLicence', t: 'bool', zh: '持有危险废物经营许可证', en: 'Holds a hazardous-waste licence' },
-      { p: 'elvDismantlingLicence', t: 'bool', zh: '具备报废机动车回收拆解资质', en: 'Holds an end-of-life-vehicle dismantling certificate' },
-      { p: 'rcuVatCategory', t: 'enum', zh: '产品在《资源综合利用产品和劳务增值税优惠目录（2022年版）》中的类别', en: 'Product category in the 2022 resource-reuse VAT catalogue',
-        options: [['RECYCLED_METAL', '再生金属', 'Recycled metal'], ['RECYCLED_PLASTIC', '再生塑料', 'Recycled plastic'],
-          ['WASTE_SLAG_BUILDING_MATERIAL', '废渣建材', 'Waste-slag building material'], ['OTHER', '其他', 'Other']] },
-      { p: 'rcuEitCatalogMaterial', t: 'bool', zh: '主要原材料属于《资源综合利用企业所得税优惠目录（2021年版）》', en: 'Main raw material is in the 2021 resource-reuse EIT catalogue' },
-      { p: 'westernEncouragedRevenueSharePct', t: 'dec', u: 'pct', zh: '西部地区鼓励类产业主营收入占比', en: 'Revenue share from western encouraged industries' }
-    ] },
-    { id: 'projects', zh: '项目', en: 'Projects', fields: [{ custom: 'projects' }] }
-  ];
-
-  var YEAR_FIELDS = [
-    ['operatingRevenue', 'wan', '营业收入', 'Operating revenue'],
-    ['mainBusinessRevenue', 'wan', '主营业务收入', 'Main-business revenue'],
-    ['rdExpense', 'wan', '研发费用', 'R&D expense'],
-    ['rdExpenseDomestic', 'wan', '境内研发费用', 'R&D expense in China'],
-    ['highTechRevenue', 'wan', '高新技术产品（服务）收入', 'High-tech products and services revenue'],
-    ['netProfit', 'wan', '净利润', 'Net profit'],
-    ['totalAssets', 'wan', '资产总额', 'Total assets'],
-    ['totalLiabilities', 'wan', '负债总额', 'Total liabilities'],
-    ['taxableProfit', 'wan', '应纳税所得额', 'Taxable profit'],
-    ['vatPaid', 'wan', '已缴增值税', 'VAT paid'],
-    ['industrialValueAddedGrowth', 'pct', '工业增加值增速', 'Industrial value-added growth']
-  ];
-  var SIGNED = { netProfit: true, taxableProfit: true, industrialValueAddedGrowth: true };
-
-  var CERT_TYPES = [
-    ['HIGH_TECH_ENTERPRISE', '高新技术企业', 'High-tech enterprise'],
-    ['INNOVATIVE_SME', '创新型中小企业', 'Innovative SME'],
-    ['SPECIALIZED_SME', '专精特新中小企业', 'Specialized and innovative SME'],
-    ['LITTLE_GIANT', '专精特新“小巨人”企业', '"Little giant" enterprise'],
-    ['SINGLE_CHAMPION', '制造业单项冠军', 'Manufacturing single champion'],
-    ['TECH_INNOVATION_DEMO', '国家级技术创新示范企业', 'National technology-innovation demonstration enterprise'],
-    ['IP_ADVANTAGE', '知识产权优势企业', 'IP advantage enterprise'],
-    ['IP_DEMO', '知识产权示范企业', 'IP demonstration enterprise']
-  ];
-
-  var LISTS = {
-    awards: { zh: '获奖情况', en: 'Awards', answer: true, fields: [
-      { f: 'kind', t: 'enum', zh: '奖项类别', en: 'Kind', options: [['SCIENCE_TECHNOLOGY', '科学技术奖', 'Science and technology award'], ['MAKER_CHINA_TOP500', '创客中国全国500强', 'Maker China top 500']] },
-      { f: 'level', t: 'enum', zh: '级别', en: 'Level', options: [['NATIONAL', '国家级', 'National'], ['PROVINCIAL', '省级', 'Provincial']] },
-      { f: 'rank', t: 'int', zh: '等次（一等奖填 1）', en: 'Rank (1 = first prize)' },
-      { f: 'year', t: 'int', zh: '获奖年份', en: 'Year' }
-    ] },
-    quarterlyOutput: { zh: '季度工业产值', en: 'Quarterly industrial output', fields: [
-      { f: 'year', t: 'int', zh: '年份', en: 'Year' },
-      { f: 'quarter', t: 'enum', zh: '季度', en: 'Quarter', options: [['1', '第一季度', 'Q1'], ['2', '第二季度', 'Q2'], ['3', '第三季度', 'Q3'], ['4', '第四季度', 'Q4']], num: true },
-      { f: 'output', t: 'dec', u: 'wan', zh: '产值', en: 'Output' }
-    ] },
-    projects: { zh: '投资项目', en: 'Investment projects', fields: [
-      { f: 'id', t: 'text', zh: '项目编号或简称', en: 'Project id or short name' },
-      { f: 'regionCode', t: 'region', zh: '项目所在地', en: 'Project location' },
-      { f: 'kind', t: 'enum', zh: '项目类型', en: 'Kind', options: [['MANUFACTURING', '制造业项目', 'Manufacturing'], ['ENERGY_STORAGE', '储能项目', 'Energy storage'],
-        ['ENERGY_STORAGE_DEMO', '储能示范项目', 'Energy-storage demonstration'], ['ENVIRONMENTAL', '环保、节能节水项目', 'Environmental, energy or water saving'], ['OTHER', '其他', 'Other']] },
-      { f: 'totalInvestment', t: 'dec', u: 'wan', zh: '计划总投资', en: 'Planned total investment' },
-      { f: 'newFixedAssetInvestment', t: 'dec', u: 'wan', zh: '新增实际固定资产投资', en: 'New actual fixed-asset investment' },
-      { f: 'buildingAreaM2', t: 'dec', u: 'm2', zh: '建筑面积', en: 'Building area' },
-      { f: 'industrialLandByListing', t: 'bool', zh: '通过挂牌出让取得工业用地', en: 'Industrial land acquired by public listing' },
-      { f: 'storageTechnology', t: 'enum', zh: '储能技术路线', en: 'Storage technology', options: [['LITHIUM_ION', '锂离子', 'Lithium-ion'], ['SODIUM_ION', '钠离子', 'Sodium-ion'],
-        ['FLOW', '液流', 'Flow'], ['SOLID_STATE', '固态', 'Solid-state'], ['HYDROGEN', '氢储能', 'Hydrogen'], ['OTHER', '其他', 'Other']] },
-      { f: 'firstRevenueYear', t: 'int', zh: '取得第一笔生产经营收入的年度', en: 'Year of first revenue' },
-      { f: 'environmentalCatalog', t: 'bool', zh: '属于环境保护、节能节水项目目录', en: 'In the environmental / energy and water saving catalogue' },
-      { f: 'previouslyProvincialFunded', t: 'bool', zh: '已获省级资金支持', en: 'Already received provincial funding' },
-      { f: 'commitmentSystem', t: 'bool', zh: '企业承诺按审批条件建设（承诺制）', en: 'Commits to the approval conditions' }
-    ] }
+    evalSection: ['评估日期', 'Evaluation date'],
+    modeNav: ['填写方式', 'How to answer'],
+    modeGuided: ['引导自查（推荐）', 'Guided check (recommended)'],
+    modeFull: ['完整表单', 'Full form'],
+    guidedTitle: ['引导自查', 'Guided check'],
+    guidedIntro: ['先回答几个基本问题，之后系统每次只问最能决定结果的几个问题。不清楚的可以跳过，跳过的问题不会再问。',
+      'Answer a few basics first; then the service asks only the few questions that decide the most. Skip what you do not know: a skipped question is not asked again.'],
+    basicsTitle: ['基本情况', 'The basics'],
+    startGuided: ['开始自查', 'Start the check'],
+    nextQuestions: ['提交回答，继续', 'Submit answers and continue'],
+    refresh: ['重新评估', 'Check again'],
+    questionsTitle: ['下面几个问题最能决定结果', 'These questions decide the most'],
+    skipQ: ['不清楚，跳过', 'Not sure, skip'],
+    decides: ['影响 {n} 项政策', 'decides {n} measure(s)'],
+    atStake: ['涉及金额最高约 {m} 万元', 'up to about {m} × 10k CNY at stake'],
+    noQuestions: ['没有需要再回答的问题了。结果见下方；可以打开完整表单补充或修改。', 'No more questions. See the results below; open the full form to add or change answers.'],
+    progress: ['已判定 {d} / {n} 项政策（可申请 {e} 项），{i} 项待补充信息{m}。已回答 {a} 个问题，跳过 {s} 个。',
+      '{d} of {n} measures decided ({e} eligible), {i} need information{m}. {a} question(s) answered, {s} skipped.'],
+    stakeOpen: ['，涉及金额最高约 {m} 万元', '; up to about {m} × 10k CNY still open'],
+    nextStep: ['下一步：', 'What to do next: '],
+    applyTo: ['向{o}提出申请，依据{d}。', 'apply to {o}, citing {d}.'],
+    applyToNoDoc: ['向{o}提出申请。', 'apply to {o}.'],
+    questionsFor: ['请回答：', 'Please answer:']
   };
 
   // ---------------------------------------------------------------------------------------------
@@ -321,57 +210,108 @@
   function lastYear() { return parseInt(asOfValue().substring(0, 4), 10) - 1; }
 
   // ---------------------------------------------------------------------------------------------
-  // Rendering the form
-  function unitEl(u) { return u ? el('span', { className: 'unit', text: UNITS[u][lang === 'en' ? 1 : 0] }) : null; }
+  // The field catalog (GET api/v1/reference/fields): the one description of every input
+  var cat = { sections: [], fields: [], byPath: {} };
+
+  /** The catalog path of a concrete path: financials.2024.rdExpense -> financials.{year}.rdExpense, projects[0].kind -> projects[].kind. */
+  function pattern(path) {
+    return path.replace(/\[year=\d{4},quarter=\d\]/g, '[]').replace(/\[\d+\]/g, '[]').replace(/\.(\d{4})(?=\.|$)/g, '.{year}');
+  }
+  function fieldOf(path) { return cat.byPath[pattern(path)] || null; }
+  function itemFields(name) {
+    var out = [];
+    each(cat.fields, function (f) { if (f.path.indexOf(name + '[].') === 0) out.push(f); });
+    return out;
+  }
+  function certTypes() { var f = cat.byPath['certifications[].type']; return f ? f.values : []; }
+
+  /** A label for a concrete path: the catalog's, with the year, quarter or list position the path names. */
+  function fieldLabel(path) {
+    var f = fieldOf(path);
+    if (!f) return path;
+    var s = L(f.label);
+    var q = /\[year=(\d{4}),quarter=(\d)\]/.exec(path);
+    if (q) s = lang === 'en' ? s + ', Q' + q[2] + ' ' + q[1] : q[1] + '年第' + q[2] + '季度' + s;
+    var y = /\.(\d{4})(?=\.|$)/.exec(path);
+    if (y) s = lang === 'en' ? s + ', ' + y[1] : y[1] + '年' + s;
+    var i = /^(\w+)\[(\d+)\]/.exec(path);
+    if (i && cat.byPath[i[1]]) {
+      var what = L(cat.byPath[i[1]].label) + ' ' + (+i[2] + 1);
+      if (i[1] === 'certifications') { var held = heldCertTypes()[+i[2]]; if (held) what = L(held); }
+      s = what + (lang === 'en' ? ': ' : '：') + s;
+    }
+    return s;
+  }
+
+  /** The label of a value of the field at path (an enum's, yes/no), or the value itself. */
+  function valueLabel(path, v) {
+    var f = path ? fieldOf(path) : null;
+    if (f && f.values) for (var i = 0; i < f.values.length; i++) if (String(f.values[i].value) === String(v)) return L(f.values[i]);
+    return null;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Rendering inputs
+  function unitEl(u) { return u ? el('span', { className: 'unit', text: L(u) }) : null; }
 
   function hintEl(id, text) { return text ? el('span', { className: 'hint', id: id, text: text }) : null; }
 
-  /** One input for a field definition; data-path is its JSON path under profile. */
-  function inputFor(def, path, labelText, value) {
+  /** One input for a catalog field; data-path is the concrete JSON path under profile. */
+  function inputFor(f, path, labelText, value) {
     var id = idFor(path);
-    var common = { id: id, name: path, 'data-path': path, 'data-type': def.t };
+    var type = f.type;
+    var coded = f.values && f.values.length && type === 'int';
+    var common = { id: id, name: path, 'data-path': path, 'data-type': type };
     var input;
-    if (def.t === 'bool' || def.t === 'enum') {
+    if (type === 'bool' || type === 'enum' || coded) {
       input = el('select', common);
       input.appendChild(el('option', { value: '', text: t('unknown') }));
-      var opts = def.t === 'bool' ? [['true', t('yes')], ['false', t('no')]] : [];
-      if (def.t === 'enum') each(def.options, function (o) { opts.push([o[0], lang === 'en' ? o[2] : o[1]]); });
+      var opts = type === 'bool' ? [['true', t('yes')], ['false', t('no')]] : [];
+      each(f.values || [], function (o) { opts.push([o.value, L(o)]); });
       each(opts, function (o) { input.appendChild(el('option', { value: o[0], text: o[1] })); });
-      if (def.num) input.setAttribute('data-num', '1');
-    } else if (def.t === 'region') {
+      if (coded) input.setAttribute('data-num', '1');
+    } else if (type === 'region') {
       input = el('select', common);
       input.appendChild(el('option', { value: '', text: t('unknown') }));
       each(flatRegions(), function (r) { input.appendChild(el('option', { value: r.code, text: r.label })); });
     } else {
-      common.type = def.t === 'date' ? 'date' : 'text';
-      if (def.t === 'int') { common.inputmode = 'numeric'; common.autocomplete = 'off'; }
-      if (def.t === 'dec') { common.inputmode = 'decimal'; common.autocomplete = 'off'; }
-      if (def.t === 'code') { common.autocomplete = 'off'; common.spellcheck = 'false'; common.maxlength = '18'; common.className = 'code'; }
+      common.type = type === 'date' ? 'date' : 'text';
+      if (type === 'int') { common.inputmode = 'numeric'; common.autocomplete = 'off'; }
+      if (type === 'dec') { common.inputmode = 'decimal'; common.autocomplete = 'off'; }
+      if (type === 'code') { common.autocomplete = 'off'; common.spellcheck = 'false'; common.maxlength = '18'; common.className = 'code'; }
       if (labelText) common['aria-label'] = labelText;
       input = el('input', common);
     }
-    var v = value !== undefined ? value : valueFor(path);
+    var v = value !== undefined ? value : answerOf(path);
     if (v != null) input.value = v;
     if (input.tagName === 'SELECT' && v && input.value !== v) input.value = '';
     return input;
   }
 
-  function valueFor(path) {
-    if (path === 'asOf') return asOfValue();
-    return saved.values.hasOwnProperty(path) ? saved.values[path] : null;
-  }
-
-  function field(def) {
-    var path = def.p;
-    var input = inputFor(def, path);
+  /** A labelled input with its unit and help; label defaults to the catalog's for that path. */
+  function field(f, path, labelText) {
+    var input = inputFor(f, path);
     var hintId = input.id + '-hint';
-    var hint = def.hint ? t(def.hint) : def.hintText ? def.hintText[lang === 'en' ? 1 : 0] : null;
+    var hint = f.help ? L(f.help) : null;
     if (hint) input.setAttribute('aria-describedby', hintId);
     return el('div', { className: 'field' }, [
-      el('label', { 'for': input.id, text: L(def) }),
-      el('span', { className: 'control' }, [input, unitEl(def.u)]),
+      el('label', { 'for': input.id, text: labelText || fieldLabel(path) }),
+      el('span', { className: 'control' }, [input, unitEl(f.unit)]),
       hintEl(hintId, hint)
     ]);
+  }
+
+  var AS_OF = { path: 'asOf', type: 'date', label: { zh: '评估日期', en: 'Evaluation date' },
+    help: { zh: T.asOfHint[0], en: T.asOfHint[1] } };
+  function asOfField() { return field(AS_OF, 'asOf', L(AS_OF.label)); }
+
+  /** The input of a catalog field at path in any view: pickers and lists have their own widgets. */
+  function widget(f, path, guided) {
+    if (f.type === 'region' && path === 'regionCode') return CUSTOM.region();
+    if (f.type === 'industry') return CUSTOM.industry();
+    if (f.type === 'parks') return CUSTOM.parks();
+    if (f.type === 'list') return path === 'certifications' ? CUSTOM.certs() : listEditor(path, guided && path === 'projects');
+    return field(f, path);
   }
 
   function render() {
@@ -382,29 +322,53 @@
     sw.textContent = lang === 'en' ? '中文' : 'English';
     sw.setAttribute('lang', lang === 'en' ? 'zh-CN' : 'en');
     sw.setAttribute('aria-label', lang === 'en' ? '切换到中文' : 'Switch to English');
+    var guided = saved.mode !== 'full';
+    $('mode-guided').setAttribute('aria-pressed', guided ? 'true' : 'false');
+    $('mode-full').setAttribute('aria-pressed', guided ? 'false' : 'true');
+    // one view at a time: both draw the same widgets (same ids) from the same answers
+    $('form-sections').innerHTML = '';
+    $('guided-body').innerHTML = '';
+    if (guided) { $('profile-form').setAttribute('hidden', 'hidden'); $('guided-form').removeAttribute('hidden'); }
+    else { $('guided-form').setAttribute('hidden', 'hidden'); $('profile-form').removeAttribute('hidden'); }
+    if (!cat.fields.length) {
+      (guided ? $('guided-body') : $('form-sections')).appendChild(el('p', { text: t('loading') }));
+    } else if (guided) {
+      renderGuided($('guided-body'));
+    } else {
+      renderFull($('form-sections'));
+    }
+    if (lastResult) renderResults(lastResult, true);
+  }
 
-    var root = $('form-sections');
-    root.innerHTML = '';
-    each(SECTIONS, function (s) {
+  function renderFull(root) {
+    root.appendChild(el('fieldset', { id: 'sec-evaluation', className: 'section' }, [el('legend', { text: t('evalSection') }),
+      el('div', { className: 'grid' }, [asOfField()])]));
+    each(cat.sections, function (s) {
       var fs = el('fieldset', { id: 'sec-' + s.id, className: 'section' }, [el('legend', { text: L(s) })]);
-      if (s.conditional) {
-        var relevant = recyclingRelevant();
+      var conditional = s.id === 'recycling';
+      if (conditional) {
         var toggle = el('label', { className: 'inline' }, [
-          el('input', { type: 'checkbox', id: 'show-recycling', checked: relevant ? 'checked' : null }), ' ' + t('recyclingShow')]);
+          el('input', { type: 'checkbox', id: 'show-recycling', checked: recyclingRelevant() ? 'checked' : null }), ' ' + t('recyclingShow')]);
         fs.appendChild(el('p', { className: 'hint' }, [t('recyclingHint')]));
         fs.appendChild(toggle);
       }
       var body = el('div', { className: 'grid', id: 'body-' + s.id });
-      each(s.fields, function (f) {
-        if (f.custom) body.appendChild(CUSTOM[f.custom]());
-        else body.appendChild(field(f));
+      var yearly = [], yearsAt = null;
+      each(cat.fields, function (f) {
+        if (f.section !== s.id || f.path.indexOf('[]') >= 0) return;
+        if (f.path.indexOf('{year}') >= 0) {
+          if (!yearsAt) { yearsAt = el('div'); body.appendChild(yearsAt); }
+          yearly.push(f);
+          return;
+        }
+        body.appendChild(widget(f, f.path, false));
       });
-      if (s.conditional && !recyclingRelevant()) body.setAttribute('hidden', 'hidden');
+      if (yearsAt) body.replaceChild(yearsTable(yearly), yearsAt);
+      if (conditional && !recyclingRelevant()) body.setAttribute('hidden', 'hidden');
       fs.appendChild(body);
       root.appendChild(fs);
     });
-    certifications();
-    if (lastResult) renderResults(lastResult, true);
+    heldCertTypes();
   }
 
   function recyclingRelevant() {
@@ -414,10 +378,34 @@
     var code = v.industryCode || '';
     if (/^C42/.test(code) || /^(F51|N77)/.test(code)) return true;
     if (/^45/.test(v.regionCode || '')) return true;
-    for (var i = 0; i < SECTIONS.length; i++) if (SECTIONS[i].conditional) {
-      for (var j = 0; j < SECTIONS[i].fields.length; j++) if (v[SECTIONS[i].fields[j].p]) return true;
-    }
+    for (var i = 0; i < cat.fields.length; i++) if (cat.fields[i].section === 'recycling' && v[cat.fields[i].path]) return true;
     return false;
+  }
+
+  function yearsTable(rows) {
+    var ly = lastYear();
+    var years = [ly - 2, ly - 1, ly];
+    each(saved.extraYears || [], function (y) { if (years.indexOf(y) < 0) years.push(y); });
+    years.sort();
+    var head = el('tr', null, [el('th', { scope: 'col', text: lang === 'en' ? 'Item' : '项目' })]);
+    each(years, function (y) { head.appendChild(el('th', { scope: 'col', text: t('yearCol', { y: y }) })); });
+    head.appendChild(el('th', { scope: 'col', text: lang === 'en' ? 'Unit' : '单位' }));
+    var body = el('tbody');
+    each(rows, function (f) {
+      var name = L(f.label);
+      var tr = el('tr', null, [el('th', { scope: 'row', text: name })]);
+      each(years, function (y) {
+        var path = f.path.replace('{year}', y);
+        var unit = f.unit ? (lang === 'en' ? ' (' : '（') + L(f.unit) + (lang === 'en' ? ')' : '）') : '';
+        tr.appendChild(el('td', null, [inputFor(f, path, fieldLabel(path) + unit)]));
+      });
+      tr.appendChild(el('td', { className: 'unit', text: f.unit ? L(f.unit) : '' }));
+      body.appendChild(tr);
+    });
+    return el('div', { className: 'wide' }, [
+      el('p', { className: 'hint', id: 'fin-hint', text: t('finHint', { y: ly }) }),
+      el('div', { className: 'table-scroll' }, [el('table', { className: 'years', 'aria-describedby': 'fin-hint' }, [el('thead', null, [head]), body])])
+    ]);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -426,7 +414,7 @@
     region: function () {
       var code = saved.values.regionCode || '';
       var wrap = el('div', { className: 'field wide', role: 'group', 'aria-labelledby': 'region-label' }, [
-        el('span', { className: 'label', id: 'region-label', text: lang === 'en' ? 'Region (GB/T 2260)' : '注册地（行政区划）' })
+        el('span', { className: 'label', id: 'region-label', text: L(cat.byPath.regionCode.label) })
       ]);
       var prov = el('select', { id: 'region-province', 'aria-describedby': 'region-hint' });
       var city = el('select', { id: 'region-city' });
@@ -469,14 +457,14 @@
         el('span', { className: 'sub' }, [el('label', { 'for': codeInput.id, text: t('regionCode') }), codeInput])
       ]);
       wrap.appendChild(row);
-      wrap.appendChild(hintEl('region-hint', t('regionHint')));
+      wrap.appendChild(hintEl('region-hint', L(cat.byPath.regionCode.help)));
       return wrap;
     },
 
     parks: function () {
       var chosen = saved.lists.parks;
       var box = el('fieldset', { className: 'field wide sub-fieldset', id: idFor('parks'), 'data-path': 'parks', 'data-type': 'parks', tabindex: '-1' },
-        [el('legend', { text: t('parks') })]);
+        [el('legend', { text: L(cat.byPath.parks.label) })]);
       var none = el('input', { type: 'checkbox', id: 'park-none', value: '', checked: chosen && chosen.length === 0 ? 'checked' : null });
       box.appendChild(el('label', { className: 'inline' }, [none, ' ' + t('noPark')]));
       each(ref.parks, function (p) {
@@ -485,7 +473,7 @@
         var where = ref.regionsByCode[p.regionCode];
         box.appendChild(el('label', { className: 'inline' }, [cb, ' ' + L(p) + (where ? '（' + L(where) + '）' : '')]));
       });
-      box.appendChild(el('span', { className: 'hint', text: t('parksHint') }));
+      box.appendChild(el('span', { className: 'hint', text: L(cat.byPath.parks.help) }));
       box.onchange = function (ev) {
         var target = ev.target;
         if (target === none && none.checked) each(box.querySelectorAll('[data-park]'), function (c) { c.checked = false; });
@@ -537,47 +525,15 @@
       list.onkeydown = function (e) { if (e.keyCode === 13) { e.preventDefault(); choose(); codeInput.focus(); } };
       codeInput.onchange = function () { codeInput.value = codeInput.value.toUpperCase(); setValue('industryCode', codeInput.value); fill(search.value); updateRecycling(); };
       return el('div', { className: 'field wide' }, [
-        el('span', { className: 'label', text: t('industryList') }),
+        el('span', { className: 'label', text: L(cat.byPath.industryCode.label) }),
         el('div', { className: 'industry' }, [
           el('span', { className: 'sub' }, [el('label', { 'for': 'industry-search', text: t('industrySearch') }), search]),
           el('span', { className: 'sub' }, [el('label', { 'for': 'industry-list', text: t('industryList') }), list]),
           el('span', { className: 'sub' }, [el('label', { 'for': codeInput.id, text: t('industryCode') }), codeInput])
         ]),
-        hintEl('industry-hint', t('industryHint'))
+        hintEl('industry-hint', L(cat.byPath.industryCode.help))
       ]);
     },
-
-    years: function () {
-      var ly = lastYear();
-      var years = [ly - 2, ly - 1, ly];
-      each(saved.extraYears || [], function (y) { if (years.indexOf(y) < 0) years.push(y); });
-      years.sort();
-      var head = el('tr', null, [el('th', { scope: 'col', text: lang === 'en' ? 'Item' : '项目' })]);
-      each(years, function (y) { head.appendChild(el('th', { scope: 'col', text: t('yearCol', { y: y }) })); });
-      head.appendChild(el('th', { scope: 'col', text: lang === 'en' ? 'Unit' : '单位' }));
-      var body = el('tbody');
-      var rows = YEAR_FIELDS.concat([['equityFinancing', 'wan', '股权融资额', 'Equity financing received']]);
-      each(rows, function (r) {
-        var name = lang === 'en' ? r[3] : r[2];
-        var tr = el('tr', null, [el('th', { scope: 'row', text: name })]);
-        each(years, function (y) {
-          var path = r[0] === 'equityFinancing' ? 'equityFinancing.' + y : 'financials.' + y + '.' + r[0];
-          var input = inputFor({ t: 'dec' }, path, t('yearCol', { y: y }) + ' ' + name + (lang === 'en' ? ' (' : '（') + UNITS[r[1]][lang === 'en' ? 1 : 0] + (lang === 'en' ? ')' : '）'));
-          if (SIGNED[r[0]]) input.setAttribute('data-signed', '1');
-          tr.appendChild(el('td', null, [input]));
-        });
-        tr.appendChild(el('td', { className: 'unit', text: UNITS[r[1]][lang === 'en' ? 1 : 0] }));
-        body.appendChild(tr);
-      });
-      return el('div', { className: 'wide' }, [
-        el('p', { className: 'hint', id: 'fin-hint', text: t('finHint', { y: ly }) }),
-        el('div', { className: 'table-scroll' }, [el('table', { className: 'years', 'aria-describedby': 'fin-hint' }, [el('thead', null, [head]), body])])
-      ]);
-    },
-
-    quarters: function () { return listEditor('quarterlyOutput'); },
-    awards: function () { return listEditor('awards'); },
-    projects: function () { return listEditor('projects'); },
 
     certs: function () {
       var state = saved.certs || {};
@@ -588,9 +544,10 @@
       ]);
       answer.value = state.answer || '';
       var table = el('div', { className: 'certs' });
-      each(CERT_TYPES, function (c, i) {
+      each(certTypes(), function (ct) {
+        var c = [ct.value];
         var s = (state.types || {})[c[0]] || {};
-        var name = lang === 'en' ? c[2] : c[1];
+        var name = L(ct);
         var held = el('input', { type: 'checkbox', id: 'cert-' + c[0], 'data-cert': c[0], checked: s.held ? 'checked' : null });
         var on = el('input', { type: 'date', id: 'cert-' + c[0] + '-on', 'data-cert-on': c[0], value: s.recognizedOn || '', 'aria-label': name + ' ' + t('recognizedOn') });
         var until = el('input', { type: 'date', id: 'cert-' + c[0] + '-until', 'data-cert-until': c[0], value: s.validUntil || '', 'aria-label': name + ' ' + t('validUntil') });
@@ -603,7 +560,8 @@
       if (answer.value !== 'some') table.setAttribute('hidden', 'hidden');
       function save() {
         var types = {};
-        each(CERT_TYPES, function (c) {
+        each(certTypes(), function (ct) {
+          var c = [ct.value];
           types[c[0]] = { held: $('cert-' + c[0]).checked, recognizedOn: $('cert-' + c[0] + '-on').value, validUntil: $('cert-' + c[0] + '-until').value };
         });
         saved.certs = { answer: answer.value, types: types };
@@ -613,47 +571,47 @@
       table.onchange = save;
       table.oninput = save;
       return el('div', { className: 'field wide' }, [
-        el('label', { 'for': answer.id, text: t('certsAnswer') }), answer,
-        hintEl('certs-hint', t('certHint')), table
+        el('label', { 'for': answer.id, text: L(cat.byPath.certifications.label) }), answer,
+        hintEl('certs-hint', L(cat.byPath.certifications.help)), table
       ]);
     }
   };
 
-  /** Rows of a list (awards, quarterly output, projects): add and remove, paths renumbered. */
-  function listEditor(name) {
-    var spec = LISTS[name];
+  /**
+   * A list (awards, quarterly output, projects): first whether there are any (unknown / none / some),
+   * then its rows, added and removed with paths renumbered. answerOnly: just the first question
+   * (the guided check asks for a project's details one question at a time).
+   */
+  function listEditor(name, answerOnly) {
+    var spec = cat.byPath[name];
+    var items = itemFields(name);
     var rows = saved.lists[name] || [];
     var wrap = el('div', { className: 'field wide list', id: 'list-' + name });
-    var titleId = 'list-' + name + '-title';
-    wrap.appendChild(el('h3', { id: titleId, text: L(spec) }));
-    var answer = null;
-    if (spec.answer) {
-      answer = el('select', { id: idFor(name), 'data-path': name, 'data-type': 'answer' }, [
-        el('option', { value: '', text: t('listUnknown') }),
-        el('option', { value: 'none', text: t('listNone') }),
-        el('option', { value: 'some', text: t('listSome') })
-      ]);
-      answer.value = (saved.answers || {})[name] || '';
-      wrap.appendChild(el('span', { className: 'sub' }, [el('label', { 'for': answer.id, text: L(spec) }), answer]));
-    }
+    wrap.appendChild(el('h3', { text: L(spec.label) }));
+    var answer = el('select', { id: idFor(name), 'data-path': name, 'data-type': 'answer' }, [
+      el('option', { value: '', text: t('listUnknown') }),
+      el('option', { value: 'none', text: t('listNone') }),
+      el('option', { value: 'some', text: t('listSome') })
+    ]);
+    answer.value = listAnswer(name);
+    wrap.appendChild(el('span', { className: 'sub' }, [el('label', { 'for': answer.id, text: L(spec.label) }), answer]));
     var holder = el('div', { className: 'rows' });
-    wrap.appendChild(holder);
-    var add = el('button', { type: 'button', className: 'secondary', id: 'add-' + name, text: t('addRow') + '：' + L(spec) });
-    wrap.appendChild(add);
+    var add = el('button', { type: 'button', className: 'secondary', id: 'add-' + name, text: t('addRow') + '：' + L(spec.label) });
+    if (!answerOnly) { wrap.appendChild(holder); wrap.appendChild(add); }
 
     function draw() {
       holder.innerHTML = '';
       each(rows, function (row, i) {
-        var box = el('fieldset', { className: 'row' }, [el('legend', { text: L(spec) + ' · ' + t('rowN', { n: i + 1 }) })]);
+        var box = el('fieldset', { className: 'row' }, [el('legend', { text: L(spec.label) + ' · ' + t('rowN', { n: i + 1 }) })]);
         var grid = el('div', { className: 'grid' });
-        each(spec.fields, function (f) {
-          var path = name + '[' + i + '].' + f.f;
-          var input = inputFor(f, path, null, row[f.f] == null ? '' : row[f.f]);
+        each(items, function (f) {
+          var key = f.path.substring(name.length + 3);
+          var path = name + '[' + i + '].' + key;
+          var input = inputFor(f, path, null, row[key] == null ? '' : row[key]);
           input.setAttribute('data-row', i);
-          input.setAttribute('data-field', f.f);
-          if (f.num) input.setAttribute('data-num', '1');
+          input.setAttribute('data-field', key);
           grid.appendChild(el('div', { className: 'field' }, [
-            el('label', { 'for': input.id, text: L(f) }), el('span', { className: 'control' }, [input, unitEl(f.u)])
+            el('label', { 'for': input.id, text: L(f.label) }), el('span', { className: 'control' }, [input, unitEl(f.unit)])
           ]));
         });
         box.appendChild(grid);
@@ -662,12 +620,13 @@
         box.appendChild(remove);
         holder.appendChild(box);
       });
-      var show = !answer || answer.value === 'some';
-      if (show) { holder.removeAttribute('hidden'); add.removeAttribute('hidden'); } else { holder.setAttribute('hidden', 'hidden'); add.setAttribute('hidden', 'hidden'); }
+      if (answer.value === 'some') holder.removeAttribute('hidden'); else holder.setAttribute('hidden', 'hidden');
     }
     function store() { saved.lists[name] = rows; persist(); }
+    function setAnswered(value) { saved.answers = saved.answers || {}; saved.answers[name] = value; answer.value = value; }
     add.onclick = function () {
       rows.push({});
+      setAnswered('some');
       store();
       draw();
       var inputs = holder.querySelectorAll('[data-row="' + (rows.length - 1) + '"]');
@@ -679,15 +638,21 @@
       rows[+target.getAttribute('data-row')][target.getAttribute('data-field')] = target.value;
       store();
     };
-    if (answer) answer.onchange = function () {
-      saved.answers = saved.answers || {};
-      saved.answers[name] = answer.value;
+    answer.onchange = function () {
+      setAnswered(answer.value);
       if (answer.value === 'some' && !rows.length) rows.push({});
       store();
       draw();
     };
     draw();
     return wrap;
+  }
+
+  /** Whether a list was answered: '', 'none' or 'some' (rows entered before lists had the question count as 'some'). */
+  function listAnswer(name) {
+    var a = (saved.answers || {})[name];
+    if (a) return a;
+    return saved.lists[name] && saved.lists[name].length ? 'some' : '';
   }
 
   function flatRegions() {
@@ -707,6 +672,66 @@
     persist();
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // Answers: one store for both views. A path as the service names it (projects[0].kind,
+  // quarterlyOutput[year=2023,quarter=1].output, certifications[1].recognizedOn) finds its place here.
+  var ROW = /^(\w+)\[(\d+)\]\.(\w+)$/;
+  var QUARTER = /^quarterlyOutput\[year=(\d{4}),quarter=(\d)\]\.output$/;
+
+  function quarterRow(year, quarter, create) {
+    var rows = saved.lists.quarterlyOutput = saved.lists.quarterlyOutput || [];
+    for (var i = 0; i < rows.length; i++) if (String(rows[i].year) === year && String(rows[i].quarter) === quarter) return rows[i];
+    if (!create) return null;
+    var row = { year: year, quarter: quarter };
+    rows.push(row);
+    saved.answers = saved.answers || {};
+    saved.answers.quarterlyOutput = 'some';
+    return row;
+  }
+
+  function answerOf(path) {
+    if (path === 'asOf') return asOfValue();
+    var q = QUARTER.exec(path);
+    if (q) { var qr = quarterRow(q[1], q[2], false); return qr ? qr.output : null; }
+    var m = ROW.exec(path);
+    if (m && m[1] === 'certifications') {
+      var held = heldCertTypes()[+m[2]];
+      var st = held && ((saved.certs || {}).types || {})[held.value];
+      return st ? st[m[3]] : null;
+    }
+    if (m) { var row = (saved.lists[m[1]] || [])[+m[2]]; return row ? row[m[3]] : null; }
+    return saved.values.hasOwnProperty(path) ? saved.values[path] : null;
+  }
+
+  function setAnswer(path, value) {
+    var q = QUARTER.exec(path);
+    var m = ROW.exec(path);
+    if (q) {
+      quarterRow(q[1], q[2], true).output = value;
+    } else if (m && m[1] === 'certifications') {
+      var held = heldCertTypes()[+m[2]];
+      if (held) saved.certs.types[held.value][m[3]] = value;
+    } else if (m) {
+      var rows = saved.lists[m[1]] = saved.lists[m[1]] || [];
+      while (rows.length <= +m[2]) rows.push({});
+      rows[+m[2]][m[3]] = value;
+    } else {
+      setValue(path, value);
+      return;
+    }
+    persist();
+  }
+
+  /** Whether the question of path has an answer now (lists: whether there are any). */
+  function answered(path) {
+    if (path === 'parks') return saved.lists.parks != null;
+    if (path === 'certifications') return !!(saved.certs && saved.certs.answer);
+    var f = fieldOf(path);
+    if (f && f.type === 'list') return !!listAnswer(path);
+    var v = answerOf(path);
+    return v != null && v !== '';
+  }
+
   function updateRecycling() {
     var body = $('body-recycling');
     var box = $('show-recycling');
@@ -717,12 +742,24 @@
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Reading the form into a request
-  function parseNumber(raw, type, signed) {
+  // Building the request from the answers
+  function parseNumber(raw, type) {
     var s = String(raw).replace(/[,，\s]/g, '');
     if (!/^-?\d+(\.\d+)?$/.test(s)) return { error: type === 'int' ? t('invalidInt') : t('invalidNumber') };
     if (type === 'int' && s.indexOf('.') >= 0) return { error: t('invalidInt') };
     return { value: parseFloat(s) };
+  }
+
+  /** One answer as JSON, by its field's type; skip when empty. */
+  function parse(f, raw) {
+    raw = raw == null ? '' : String(raw).replace(/^\s+|\s+$/g, '');
+    if (raw === '') return { skip: true };
+    var type = f.type;
+    if (type === 'int' || type === 'dec') return parseNumber(raw, type);
+    if (type === 'bool') return { value: raw === 'true' };
+    if (type === 'date') return /^\d{4}-\d{2}-\d{2}$/.test(raw) ? { value: raw } : { error: t('invalidDate') };
+    if (type === 'code' || type === 'industry') return { value: raw.toUpperCase() };
+    return { value: raw };
   }
 
   function setPath(obj, path, value) {
@@ -735,90 +772,82 @@
     o[parts[parts.length - 1]] = value;
   }
 
-  /** The request body, with only answered fields; errors for inputs that cannot be read. */
+  /** The request body with only answered fields, and errors ({path, message}) for answers that cannot be read. */
   function collect() {
     var profile = {};
     var errors = [];
     var asOf = null;
-    var form = $('profile-form');
-    function read(input) {
-      var raw = input.value == null ? '' : String(input.value).replace(/^\s+|\s+$/g, '');
-      var type = input.getAttribute('data-type');
-      if (raw === '') return { skip: true };
-      if (type === 'int' || type === 'dec') return parseNumber(raw, type);
-      if (type === 'bool') return { value: raw === 'true' };
-      if (type === 'date') return /^\d{4}-\d{2}-\d{2}$/.test(raw) ? { value: raw } : { error: t('invalidDate') };
-      if (type === 'code') return { value: raw.toUpperCase() };
-      if (input.hasAttribute('data-num')) return { value: parseInt(raw, 10) };
-      return { value: raw };
+    for (var path in saved.values) {
+      if (!saved.values.hasOwnProperty(path) || path.indexOf('[') >= 0) continue;
+      var f = path === 'asOf' ? AS_OF : fieldOf(path);
+      if (!f || f.type === 'list' || f.type === 'parks') continue;
+      var r = parse(f, saved.values[path]);
+      if (r.error) errors.push({ path: path, message: r.error });
+      else if (!r.skip) { if (path === 'asOf') asOf = r.value; else setPath(profile, path, r.value); }
     }
-    each(form.querySelectorAll('[data-path]'), function (input) {
-      var path = input.getAttribute('data-path');
-      if (input.hasAttribute('data-row')) return;
-      var type = input.getAttribute('data-type');
-      if (type === 'answer' || type === 'parks') return;
-      var r = read(input);
-      if (r.error) { errors.push({ input: input, message: r.error }); return; }
-      if (r.skip) return;
-      if (path === 'asOf') asOf = r.value; else setPath(profile, path, r.value);
-    });
-    // lists
-    each(['awards', 'quarterlyOutput', 'projects'], function (name) {
-      var spec = LISTS[name];
-      var answer = spec.answer ? ((saved.answers || {})[name] || '') : 'some';
+    each(cat.fields, function (spec) {
+      var name = spec.path;
+      if (spec.type !== 'list' || name === 'certifications') return;
+      var answer = listAnswer(name);
       if (answer === 'none') { profile[name] = []; return; }
       if (answer !== 'some') return;
       var rows = [];
-      var inputs = form.querySelectorAll('#list-' + name + ' [data-row]');
-      each(inputs, function (input) {
-        var i = +input.getAttribute('data-row');
-        rows[i] = rows[i] || {};
-        var r = read(input);
-        if (r.error) errors.push({ input: input, message: r.error });
-        else if (!r.skip) rows[i][input.getAttribute('data-field')] = r.value;
+      each(saved.lists[name] || [], function (row, i) {
+        var item = {};
+        each(itemFields(name), function (f) {
+          var key = f.path.substring(name.length + 3);
+          var r = parse(f, row[key]);
+          if (r.error) errors.push({ path: name + '[' + i + '].' + key, message: r.error });
+          else if (!r.skip) item[key] = r.value;
+        });
+        rows.push(item);
       });
-      if (rows.length || spec.answer) profile[name] = rows;
+      profile[name] = rows;
     });
     if (saved.lists.parks) profile.parks = saved.lists.parks.slice(0);
-    // certifications: the held ones, in order; each input learns the path the server will use
-    var certs = certifications();
-    if (certs) profile.certifications = certs;
+    var certs = saved.certs || {};
+    if (certs.answer === 'none') profile.certifications = [];
+    if (certs.answer === 'some') {
+      profile.certifications = [];
+      each(heldCertTypes(), function (c) {
+        var s = certs.types[c.value];
+        var item = { type: c.value };
+        if (s.recognizedOn) item.recognizedOn = s.recognizedOn;
+        if (s.validUntil) item.validUntil = s.validUntil;
+        profile.certifications.push(item);
+      });
+    }
     var body = { profile: profile, lang: lang };
     if (asOf) body.asOf = asOf;
     return { body: body, errors: errors };
   }
 
   /**
-   * The certifications held, in order, or null when unanswered. Each held type's inputs learn
-   * (data-alias) the path the service will use for them: certifications[1].recognizedOn.
+   * The recognitions held, in the order they are sent. Each held type's inputs learn (data-alias)
+   * the path the service will use for them: certifications[1].recognizedOn.
    */
-  function certifications() {
+  function heldCertTypes() {
     var certs = saved.certs || {};
     var list = [];
-    each(CERT_TYPES, function (c) {
-      var s = (certs.types || {})[c[0]];
+    each(certTypes(), function (c) {
+      var s = (certs.types || {})[c.value];
       var held = certs.answer === 'some' && s && s.held;
-      var ids = [['cert-' + c[0], ''], ['cert-' + c[0] + '-on', '.recognizedOn'], ['cert-' + c[0] + '-until', '.validUntil']];
+      var ids = [['cert-' + c.value, ''], ['cert-' + c.value + '-on', '.recognizedOn'], ['cert-' + c.value + '-until', '.validUntil']];
       each(ids, function (pair) {
         var input = $(pair[0]);
         if (!input) return;
         if (held) input.setAttribute('data-alias', 'certifications[' + list.length + ']' + pair[1]);
         else input.removeAttribute('data-alias');
       });
-      if (!held) return;
-      var item = { type: c[0] };
-      if (s.recognizedOn) item.recognizedOn = s.recognizedOn;
-      if (s.validUntil) item.validUntil = s.validUntil;
-      list.push(item);
+      if (held) list.push(c);
     });
-    if (certs.answer === 'none') return [];
-    return certs.answer === 'some' ? list : null;
+    return list;
   }
 
   // ---------------------------------------------------------------------------------------------
   // Finding the input of a path (an error's field or a missing field)
   function inputForPath(path, addYear) {
-    var form = $('profile-form');
+    var form = saved.mode === 'full' ? $('profile-form') : $('guided-form');
     var p = path;
     while (p) {
       var found = form.querySelector('[data-path="' + p + '"]') || form.querySelector('[data-alias="' + p + '"]');
@@ -837,29 +866,9 @@
     return null;
   }
 
-  function labelOf(path) {
-    var input = inputForPath(path, false);
-    var m = /^(?:financials\.(\d{4})\.(\w+)|(equityFinancing)\.(\d{4}))$/.exec(path);
-    if (m && (!input || input.getAttribute('data-path') !== path)) {
-      // a year the table does not show (yet): name it the way the table would
-      var key = m[2] || m[3];
-      var rows = YEAR_FIELDS.concat([['equityFinancing', 'wan', '股权融资额', 'Equity financing received']]);
-      for (var i = 0; i < rows.length; i++) if (rows[i][0] === key) return t('yearCol', { y: m[1] || m[4] }) + ' ' + rows[i][lang === 'en' ? 3 : 2];
-    }
-    if (!input) return path;
-    if (input.getAttribute('aria-label')) return input.getAttribute('aria-label');
-    var label = input.id ? document.querySelector('label[for="' + input.id + '"]') : null;
-    if (label) {
-      var row = closest(input, function (n) { return n.tagName === 'FIELDSET' && n.className.indexOf('row') >= 0; });
-      var legend = row ? row.getElementsByTagName('legend')[0] : null;
-      return (legend ? legend.textContent + ' — ' : '') + label.textContent;
-    }
-    var legend2 = input.getElementsByTagName && input.getElementsByTagName('legend')[0];
-    return legend2 ? legend2.textContent : path;
-  }
-
   /** Shows the input, scrolls to it and puts the keyboard focus there. */
   function focusPath(path) {
+    if (saved.mode !== 'full') { saved.mode = 'full'; persist(); render(); }
     var input = inputForPath(path, true);
     if (!input) return false;
     var hidden = closest(input, function (n) { return n.hasAttribute && n.hasAttribute('hidden'); });
@@ -920,7 +929,7 @@
     errorsShown.push(note);
     target.setAttribute('aria-invalid', 'true');
     target.setAttribute('aria-describedby', ((target.getAttribute('aria-describedby') || '') + ' ' + id).replace(/^\s+/, ''));
-    var link = el('a', { href: '#' + (target.id || ''), text: labelOf(path || target.getAttribute('data-path')) + '：' + text });
+    var link = el('a', { href: '#' + (target.id || ''), text: fieldLabel(path || target.getAttribute('data-path')) + '：' + text });
     link.onclick = function (e) { e.preventDefault(); focusPath(path || target.getAttribute('data-path')) || target.focus(); };
     li.appendChild(link);
     return li;
@@ -954,14 +963,16 @@
     xhr.send(body ? JSON.stringify(body) : null);
   }
 
-  function submit(e) {
+  /** Evaluates the answers given so far; from the guided view, the next questions follow. */
+  function evaluate(e) {
     if (e) e.preventDefault();
     clearFieldErrors();
     $('load-error').setAttribute('hidden', 'hidden');
+    var guided = saved.mode !== 'full';
     var c = collect();
     if (c.errors.length) {
       var items = [];
-      each(c.errors, function (x) { items.push(showFieldError(x.input, x.input.getAttribute('data-path'), x.message)); });
+      each(c.errors, function (x) { items.push(showFieldError(null, x.path, x.message)); });
       showErrorSummary(t('fixErrors', { n: c.errors.length }), items);
       return;
     }
@@ -970,6 +981,14 @@
       setBusy(false);
       if (status === 200 && data && data.results) {
         lastResult = data;
+        if (guided) {
+          render();
+          // keyboard users continue with the first new question; everyone hears the progress
+          var first = $('guided-body').querySelector('.question input, .question select');
+          announce($('guided-progress').textContent);
+          if (first) first.focus(); else $('results').focus();
+          return;
+        }
         renderResults(data);
         var results = $('results');
         results.focus();
@@ -995,12 +1014,127 @@
   }
 
   function setBusy(on) {
-    var button = $('submit');
-    button.disabled = on;
+    each([$('submit'), $('guided-next')], function (b) { b.disabled = on; });
     $('profile-form').setAttribute('aria-busy', on ? 'true' : 'false');
-    $('busy').innerHTML = '';
-    if (on) $('busy').appendChild(el('span', { className: 'spinner', 'aria-hidden': 'true' }));
-    if (on) $('busy').appendChild(document.createTextNode(t('busy')));
+    $('guided-form').setAttribute('aria-busy', on ? 'true' : 'false');
+    each([$('busy'), $('guided-busy')], function (box) {
+      box.innerHTML = '';
+      if (!on) return;
+      box.appendChild(el('span', { className: 'spinner', 'aria-hidden': 'true' }));
+      box.appendChild(document.createTextNode(t('busy')));
+    });
+  }
+
+  function announce(text) {
+    var live = $('results-announce');
+    live.textContent = '';
+    setTimeout(function () { live.textContent = text; }, 50);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Guided check: the basics, then a few of the service's ranked questions at a time
+  var PER_STEP = 3;
+
+  function guidedState() {
+    saved.guided = saved.guided || {};
+    saved.guided.skipped = saved.guided.skipped || [];
+    saved.guided.answered = saved.guided.answered || 0;
+    return saved.guided;
+  }
+
+  /** The basics as concrete paths: a yearly basic is asked for last year. */
+  function basics() {
+    var out = [];
+    each(cat.fields, function (f) { if (f.basic) out.push({ f: f, path: f.path.replace('{year}', lastYear()) }); });
+    return out;
+  }
+
+  /** The service's questions still open here: neither skipped nor answered since. */
+  function openQuestions() {
+    var g = guidedState();
+    var out = [];
+    each((lastResult && lastResult.questions) || [], function (q) {
+      if (g.skipped.indexOf(q.field) < 0 && !answered(q.field)) out.push(q);
+    });
+    return out;
+  }
+
+  function renderGuided(root) {
+    var g = guidedState();
+    root.appendChild(el('p', { className: 'hint', text: t('guidedIntro') }));
+    root.appendChild(el('p', { id: 'guided-progress', className: 'progress', text: progressText() }));
+    if (!g.started) {
+      var box = el('fieldset', { className: 'section', id: 'guided-basics' }, [el('legend', { text: t('basicsTitle') })]);
+      var grid = el('div', { className: 'grid' }, [asOfField()]);
+      each(basics(), function (b) { grid.appendChild(widget(b.f, b.path, true)); });
+      box.appendChild(grid);
+      root.appendChild(box);
+      $('guided-next').textContent = t('startGuided');
+      return;
+    }
+    var open = openQuestions().slice(0, PER_STEP);
+    if (!open.length) {
+      root.appendChild(el('p', { id: 'guided-done', className: 'done', text: t('noQuestions') }));
+      $('guided-next').textContent = t('refresh');
+      return;
+    }
+    var qs = el('fieldset', { className: 'section', id: 'guided-questions' }, [el('legend', { text: t('questionsTitle') })]);
+    each(open, function (q) { qs.appendChild(questionBlock(q)); });
+    root.appendChild(qs);
+    $('guided-next').textContent = t('nextQuestions');
+  }
+
+  function questionBlock(q) {
+    var f = fieldOf(q.field) || { type: 'text', label: q.label };
+    var skipId = 'skip-' + idFor(q.field);
+    var titles = [];
+    each(q.decides, function (id) {
+      each(lastResult.results, function (r) { if (r.measureId === id && titles.indexOf(L(r.title)) < 0) titles.push(L(r.title)); });
+    });
+    var why = t('decides', { n: q.decides.length }) + (lang === 'en' ? ': ' : '：') + titles.join(lang === 'en' ? '; ' : '、')
+      + (q.amountAtStake != null ? (lang === 'en' ? '. ' : '。') + t('atStake', { m: fmt(q.amountAtStake) }) : '');
+    var input = f.type === 'list' || f.type === 'region' && q.field === 'regionCode' || f.type === 'industry' || f.type === 'parks'
+      ? widget(f, q.field, true) : field(f, q.field, L(q.label));
+    return el('div', { className: 'question', 'data-question': q.field }, [
+      input,
+      el('p', { className: 'small why', text: why }),
+      el('label', { className: 'inline skip-q' }, [el('input', { type: 'checkbox', id: skipId, 'data-skip': q.field }), ' ' + t('skipQ')])
+    ]);
+  }
+
+  function guidedNext(e) {
+    if (e) e.preventDefault();
+    var g = guidedState();
+    if (!g.started) {
+      g.started = true;
+      each(basics(), function (b) { if (answered(b.path)) g.answered++; else g.skipped.push(b.path); });
+    } else {
+      each($('guided-body').querySelectorAll('[data-question]'), function (box) {
+        var path = box.getAttribute('data-question');
+        var skip = box.querySelector('[data-skip]');
+        // an empty answer is a skip too: the same question never comes back unanswered
+        if ((skip && skip.checked) || !answered(path)) { if (g.skipped.indexOf(path) < 0) g.skipped.push(path); } else g.answered++;
+      });
+    }
+    persist();
+    evaluate();
+  }
+
+  function progressText() {
+    var g = guidedState();
+    var r = (lastResult && lastResult.results) || [];
+    var decided = 0, eligible = 0, needs = 0, stake = null;
+    each(r, function (x) {
+      if (x.status === 'NEEDS_INFO') {
+        needs++;
+        var b = x.benefit || {};
+        // a measure without a figure adds nothing: an unknown amount is never shown as 0
+        if (b.amount != null || b.cap != null) stake = (stake || 0) + (b.amount != null ? b.amount : b.cap);
+      } else decided++;
+      if (x.status === 'ELIGIBLE') eligible++;
+    });
+    return t('progress', { d: decided, n: r.length, e: eligible, i: needs, m: stake != null ? t('stakeOpen', { m: fmt(stake) }) : '',
+      a: g.answered, s: g.skipped.length });
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1012,8 +1146,10 @@
     parts[0] = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, ',');
     return parts.join('.');
   }
-  function valueText(v) {
+  function valueText(v, fields) {
     if (v == null || v === '') return t('notGiven');
+    var named = fields && fields.length === 1 ? valueLabel(fields[0], v) : null;
+    if (named) return named;
     if (typeof v === 'number') return fmt(v);
     if (typeof v === 'boolean') return v ? t('yes') : t('no');
     if (typeof v === 'object') return JSON.stringify(v);
@@ -1037,7 +1173,7 @@
     return text.replace(/[a-z][A-Za-z0-9]*(?:\.\d{4}(?:\.[a-zA-Z]+)?|\.[a-z][A-Za-z0-9]*|\[\d+\](?:\.[a-zA-Z]+)?)*/g, function (token) {
       // in English prose only camelCase or dotted words are field names
       if (lang === 'en' && !/[A-Z.\[]/.test(token)) return token;
-      var label = labelOf(token);
+      var label = fieldLabel(token);
       return label === token ? token : '“' + label + '”';
     });
   }
@@ -1047,7 +1183,7 @@
     var parts = [];
     if (b.amount != null) parts.push(el('strong', { className: 'amount', 'data-basis': b.basis || 'EXACT', text: amountText(b) }));
     else parts.push(el('span', { text: (b.amountNote && withLabels(L(b.amountNote))) || t('amountByOffice') }));
-    if (b.amount != null && b.cap != null) parts.push(' (' + t('upTo', { c: fmt(b.cap) }) + ')');
+    if (b.amount != null && b.cap != null && b.basis !== 'UP_TO') parts.push(' (' + t('upTo', { c: fmt(b.cap) }) + ')');
     if (b.amount == null && b.cap != null) parts.push('；' + t('upTo', { c: fmt(b.cap) }));
     if (!b.confirmed) parts.push(el('span', { className: 'tag warn', title: t('unconfirmed'), text: t('unconfirmedTag') }));
     var line = el('p', { className: 'amount-line' }, [el('span', { className: 'k', text: t('amount') + '：' })].concat(parts));
@@ -1098,8 +1234,16 @@
     return ul;
   }
 
+  /** For an eligible measure: whom to apply to, citing what. */
+  function nextStep(r) {
+    var c = r.citation || {};
+    var doc = (c.document ? '《' + c.document + '》' : '') + (c.number || '');
+    var text = c.issuer ? t(doc ? 'applyTo' : 'applyToNoDoc', { o: c.issuer, d: doc }) : '';
+    return el('p', { className: 'next-step' }, [el('span', { className: 'k', text: t('nextStep') }), text]);
+  }
+
   function card(r, kind, byId) {
-    var box = el('article', { className: 'card ' + kind, 'data-measure': r.measureId, 'data-status': r.status }, [
+    var box = el('article', { className: 'card ' + kind, 'data-measure': r.measureId, 'data-project': r.projectId, 'data-status': r.status }, [
       el('h4', null, [titleOf(r), ' ', el('span', { className: 'id', text: r.measureId })])
     ]);
     var b = r.benefit || {};
@@ -1109,11 +1253,11 @@
     if (kind === 'needs') {
       var ul = el('ul', { className: 'missing' });
       each(r.missingFields || [], function (path) {
-        var a = el('a', { href: '#' + idFor(path), 'data-missing': path, text: labelOf(path) });
+        var a = el('a', { href: '#' + idFor(path), 'data-missing': path, text: fieldLabel(path) });
         a.onclick = function (e) { e.preventDefault(); focusPath(path); };
         ul.appendChild(el('li', null, [a]));
       });
-      box.appendChild(el('p', { className: 'k', text: t('missing') }));
+      box.appendChild(el('p', { className: 'k', text: saved.mode === 'full' ? t('missing') : t('questionsFor') }));
       box.appendChild(ul);
     }
     if (kind === 'near' || kind === 'not') {
@@ -1122,7 +1266,7 @@
         if (c.outcome !== 'NOT_MET') return;
         var li = el('li', { 'data-criterion': c.id }, [
           L(c.description) + ' — ',
-          el('span', { className: 'actual' }, [t('actual') + '：' + valueText(c.actual)]), '；',
+          el('span', { className: 'actual' }, [t('actual') + '：' + valueText(c.actual, c.fields)]), '；',
           el('span', { className: 'required' }, [t('required') + '：' + valueText(c.required)])
         ]);
         // a composite criterion: name the parts that failed, down to the plain conditions
@@ -1136,7 +1280,7 @@
         if (leaves.length) {
           var sub = el('ul');
           each(leaves, function (p) {
-            sub.appendChild(el('li', null, [L(p.label) + ' — ', el('span', { className: 'actual' }, [t('actual') + '：' + valueText(p.actual)]), '；',
+            sub.appendChild(el('li', null, [L(p.label) + ' — ', el('span', { className: 'actual' }, [t('actual') + '：' + valueText(p.actual, p.fields)]), '；',
               el('span', { className: 'required' }, [t('required') + '：' + valueText(p.required)])]));
           });
           li.appendChild(sub);
@@ -1146,6 +1290,7 @@
       box.appendChild(el('p', { className: 'k', text: t('failed') }));
       box.appendChild(fl);
     }
+    if (kind === 'eligible') box.appendChild(nextStep(r));
     var conf = conflictsBlock(r, byId);
     if (conf) box.appendChild(conf);
     box.appendChild(citationBlock(r));
@@ -1230,7 +1375,7 @@
     }
     var path = target.getAttribute && target.getAttribute('data-path');
     if (!path || target.hasAttribute('data-row') || target.getAttribute('data-type') === 'answer' || target.getAttribute('data-type') === 'parks') return;
-    setValue(path, target.value);
+    setAnswer(path, target.value);
     if (path === 'asOf' && ev.type === 'change' && /^\d{4}-\d{2}-\d{2}$/.test(target.value)) {
       render();
       var again = $(idFor('asOf'));
@@ -1239,7 +1384,7 @@
   }
 
   function loadReference(done) {
-    var pending = 3, failures = [];
+    var pending = 4, failures = [];
     function finish(what, status) {
       if (status !== 200) failures.push(what + ' (' + status + ')');
       if (--pending === 0) {
@@ -1265,6 +1410,14 @@
       if (status === 200 && data) ref.industries = data.sections || [];
       finish('industries', status);
     });
+    request('GET', API + 'reference/fields', null, function (status, data) {
+      if (status === 200 && data) {
+        cat.sections = data.sections || [];
+        cat.fields = data.fields || [];
+        each(cat.fields, function (f) { cat.byPath[f.path] = f; });
+      }
+      finish('fields', status);
+    });
     request('GET', API + 'reference/parks', null, function (status, data) {
       if (status === 200 && data) ref.parks = data.parks || [];
       finish('parks', status);
@@ -1272,10 +1425,21 @@
   }
 
   function start() {
-    var form = $('profile-form');
-    form.onsubmit = submit;
-    form.addEventListener('input', onFormInput, false);
-    form.addEventListener('change', onFormInput, false);
+    each([$('profile-form'), $('guided-form')], function (form) {
+      form.addEventListener('input', onFormInput, false);
+      form.addEventListener('change', onFormInput, false);
+    });
+    $('profile-form').onsubmit = evaluate;
+    $('guided-form').onsubmit = guidedNext;
+    each(['guided', 'full'], function (mode) {
+      $('mode-' + mode).onclick = function () {
+        saved.mode = mode;
+        persist();
+        clearFieldErrors();
+        render();
+        $('mode-' + mode).focus();
+      };
+    });
     $('lang-switch').onclick = function () {
       lang = lang === 'en' ? 'zh' : 'en';
       try { localStorage.setItem(LANG_KEY, lang); } catch (e) { /* ignore */ }
@@ -1285,7 +1449,8 @@
     $('clear').onclick = function () {
       if (!window.confirm(t('clearConfirm'))) return;
       try { localStorage.removeItem(STORE); } catch (e) { /* ignore */ }
-      saved = { values: {}, lists: {} };
+      saved = { values: {}, lists: {}, mode: saved.mode };
+      persist(); // the view chosen stays; the answers are gone
       lastResult = null;
       $('results').setAttribute('hidden', 'hidden');
       clearFieldErrors();

@@ -19,7 +19,10 @@ import org.huiqi.api.access.Caller;
 import org.huiqi.api.access.KeyOptional;
 import org.huiqi.audit.AuditLog;
 import org.huiqi.evaluation.Evaluation;
+import org.huiqi.fields.FieldCatalog;
+import org.huiqi.fields.Questions;
 import org.huiqi.profile.EligibilityRequest;
+import org.huiqi.rules.RuleSet;
 
 @Path("/api/v1/eligibility")
 @Tag(name = "Eligibility")
@@ -43,7 +46,8 @@ public class EligibilityResource {
     @SecurityRequirementsSet
     @SecurityRequirementsSet(@SecurityRequirement(name = "apiKey"))
     @Operation(summary = "Evaluate one enterprise profile",
-            description = "Lists the measures in force on asOf with their status, criteria, amounts and citations. "
+            description = "Lists the measures in force on asOf with their status, criteria, amounts and citations, and the questions "
+                    + "whose answers would decide the NEEDS_INFO ones (a guided self-check asks them next). "
                     + "Measures whose region criterion fails are left out unless explain=all. Open to anonymous "
                     + "callers (the public self-check) unless the operator sets policy.eligibility.require-key=true; "
                     + "a caller that sends a key is identified by it in the audit record.")
@@ -63,7 +67,9 @@ public class EligibilityResource {
         validator.body(request);
         if (explain != null && !explain.equals("all")) throw RequestValidator.invalid("explain", "must be 'all' or absent");
         LocalDate asOf = Evaluations.asOf(request.asOf());
-        return evaluations.evaluate(ruleSets.serving(), asOf, request.profile(), "all".equals(explain),
+        RuleSet ruleSet = ruleSets.serving();
+        Evaluation evaluation = evaluations.evaluate(ruleSet, asOf, request.profile(), "all".equals(explain),
                 Evaluations.Mode.single, AuditLog.Origin.single(caller.name()));
+        return evaluation.withQuestions(Questions.of(evaluation.results(), FieldCatalog.of(ruleSet)));
     }
 }

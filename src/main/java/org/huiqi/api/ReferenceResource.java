@@ -12,12 +12,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.huiqi.evaluation.facts.Places;
+import org.huiqi.fields.Field;
+import org.huiqi.fields.FieldCatalog;
+import org.huiqi.fields.Section;
 import org.huiqi.rules.PickLists;
 import org.huiqi.rules.RuleSet;
 
 /**
- * Read-only reference data of the serving rule set, for pickers (the web form): regions, parks and
- * industries. The codes are the values the profile takes; nothing here is needed to call the API.
+ * Read-only reference data of the serving rule set, for pickers (the web form): regions, parks,
+ * industries and the catalog of profile fields. The codes are the values the profile takes; nothing here is needed to call the API.
  */
 @Path("/api/v1/reference")
 @Tag(name = "Reference data")
@@ -54,6 +57,26 @@ public class ReferenceResource {
     @Schema(description = "Industrial parks known to the rule set.")
     public record Parks(@Schema(description = "Version of the rule set the data comes from") String version,
                         List<PickLists.Park> parks) {
+    }
+
+    @Schema(description = "Every profile input: the catalog the web form, the labels in results and the staff guide derive from.")
+    public record Fields(@Schema(description = "Version of the rule set the catalog goes with") String version,
+                         @Schema(description = "Form sections in display order") List<Section> sections,
+                         @Schema(description = "Fields in display order") List<Field> fields) {
+    }
+
+    @GET
+    @Path("fields")
+    @Operation(summary = "Profile fields",
+            description = "Every input of the profile with its JSON path ({year} for a four-digit year, [] for a list position), "
+                    + "zh/en label and help, unit, type, allowed values with zh/en labels, form section, and the fact readers "
+                    + "rules use to read it. A question's catalogField and a result's missingFields resolve to these paths.")
+    @APIResponse(responseCode = "200", description = "The field catalog",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Fields.class)))
+    public Fields fields() {
+        RuleSet ruleSet = ruleSets.serving();
+        FieldCatalog catalog = FieldCatalog.of(ruleSet);
+        return new Fields(ruleSet.version(), catalog.sections(), catalog.fields());
     }
 
     @GET

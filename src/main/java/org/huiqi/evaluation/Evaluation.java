@@ -3,7 +3,9 @@ package org.huiqi.evaluation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.huiqi.fields.Question;
 
 /** The answer to one eligibility question. */
 @Schema(description = "The answer to one eligibility request.")
@@ -14,7 +16,19 @@ public record Evaluation(
         @Schema(required = true) RuleSetRef ruleset,
         @Schema(required = true, description = "One result per measure in force on asOf (per project for per-project measures)") List<MeasureResult> results,
         @Schema(description = "Measures of the enterprise's place not in force on asOf: ended in the last 24 months or "
-                + "starting in the next 6, with their period, citation and what replaced them where known") List<NotInForce> notInForce) {
+                + "starting in the next 6, with their period, citation and what replaced them where known") List<NotInForce> notInForce,
+        @Schema(description = "The fields still to answer, most deciding first: each names the NEEDS_INFO measures it helps "
+                + "decide and the money at stake. Only in answers to POST /api/v1/eligibility.")
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Question> questions) {
+
+    public Evaluation(String evaluationId, LocalDate asOf, RuleSetRef ruleset, List<MeasureResult> results, List<NotInForce> notInForce) {
+        this(evaluationId, asOf, ruleset, results, notInForce, null);
+    }
+
+    /** The same evaluation with the next questions of a guided self-check. */
+    public Evaluation withQuestions(List<Question> next) {
+        return new Evaluation(evaluationId, asOf, ruleset, results, notInForce, next);
+    }
 
     @Schema(description = "The rule set that produced the result.")
     public record RuleSetRef(

@@ -75,6 +75,48 @@ class EligibilityApiTest {
     }
 
     @Test
+    void questionsNameTheDecidingFieldsMostDecidingFirstAndAnAnsweredOneMovesOn() {
+        String missing = AT_THRESHOLDS.replace("\"yearsInNiche\": 2, ", "");
+        io.restassured.response.Response answer = given().contentType(ContentType.JSON).body(missing)
+                .when().post("/api/v1/eligibility");
+        answer.then().statusCode(200)
+                .body("questions.find { it.field == 'yearsInNiche' }.decides", hasItem("CN-MIIT-SPECIALIZED-SME"))
+                .body("questions.find { it.field == 'yearsInNiche' }.label.zh", is("从事特定细分市场年限"))
+                .body("questions.find { it.field == 'yearsInNiche' }.catalogField", is("yearsInNiche"));
+        java.util.List<java.util.Map<String, Object>> questions = answer.path("questions");
+        java.util.List<java.util.Map<String, Object>> results = answer.path("results");
+        for (int i = 0; i < questions.size(); i++) {
+            java.util.Map<String, Object> q = questions.get(i);
+            // exactly the NEEDS_INFO results that name the field: never one whose answer cannot change a status
+            java.util.Set<Object> naming = new java.util.TreeSet<>();
+            for (java.util.Map<String, Object> r : results) {
+                if ("NEEDS_INFO".equals(r.get("status")) && ((java.util.List<?>) r.get("missingFields")).contains(q.get("field"))) {
+                    naming.add(r.get("measureId"));
+                }
+            }
+            org.assertj.core.api.Assertions.assertThat(new java.util.TreeSet<Object>((java.util.List<?>) q.get("decides")))
+                    .as(q.get("field") + " decides").isEqualTo(naming);
+            if (i > 0) {
+                org.assertj.core.api.Assertions.assertThat(((java.util.List<?>) q.get("decides")).size())
+                        .as("ranked by how many results a field decides").isLessThanOrEqualTo(((java.util.List<?>) questions.get(i - 1).get("decides")).size());
+            }
+        }
+        given().contentType(ContentType.JSON).body(AT_THRESHOLDS)
+                .when().post("/api/v1/eligibility")
+                .then().statusCode(200)
+                .body("questions.field", not(hasItem("yearsInNiche")));
+    }
+
+    @Test
+    void withoutProjectsTheQuestionIsWhetherThereAreAny() {
+        given().contentType(ContentType.JSON).body(AT_THRESHOLDS)
+                .when().post("/api/v1/eligibility")
+                .then().statusCode(200)
+                .body("questions.find { it.field == 'projects' }.decides", hasItem("GD-MFG-INVEST-2PCT"))
+                .body("questions.find { it.field == 'projects' }.label.en", is("Investment projects"));
+    }
+
+    @Test
     void anEmptyProfileIsNeverReadAsZeroOrNo() {
         given().contentType(ContentType.JSON).body("{\"asOf\": \"2025-06-01\", \"profile\": {}}")
                 .when().post("/api/v1/eligibility")

@@ -7,7 +7,14 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.huiqi.fields.FieldCatalog;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -48,5 +55,56 @@ class ReferenceApiTest {
                 .body("parks.id", hasItems("wuzhou-circular-economy-park", "wuzhou-lingang-etdz"))
                 .body("parks.find { it.id == 'wuzhou-circular-economy-park' }.zh", is("梧州循环经济产业园区"))
                 .body("parks.regionCode", everyItem(is("450400")));
+    }
+
+    @Test
+    void fieldsCarryLabelsUnitsValuesAndTheirReaders() {
+        given().when().get("/api/v1/reference/fields")
+                .then().statusCode(200)
+                .body("version", startsWith("sha256:"))
+                .body("sections.id", hasItems("basic", "finance", "recycling", "projects"))
+                .body("fields.path", hasItems("sellsCollectedRecycledResources", "majorIncidentWithin1Year", "aboveScaleSince",
+                        "projects[].buildingType", "projects[].taxableIncomeLastYear", "financials.{year}.rdExpense"))
+                .body("fields.find { it.path == 'financials.{year}.rdExpense' }.label.zh", is("研发费用"))
+                .body("fields.find { it.path == 'financials.{year}.rdExpense' }.unit.zh", is("万元"))
+                .body("fields.find { it.path == 'financials.{year}.rdExpense' }.readBy", hasItems("FiscalYear.rdRatio"))
+                .body("fields.find { it.path == 'projects[].buildingType' }.values.value",
+                        contains("STANDARD_FACTORY", "GENERAL_WAREHOUSE", "INNOVATIVE_INDUSTRIAL", "OTHER"))
+                .body("fields.find { it.path == 'projects[].buildingType' }.values.find { it.value == 'STANDARD_FACTORY' }.zh", is("标准厂房"))
+                .body("fields.findAll { it.basic }.path", hasItems("regionCode", "industryCode", "employees", "firstAboveScaleYear"));
+    }
+
+    /** Every field a rule names in a result (read, or missing) is one the catalog describes. */
+    @Test
+    void everyFieldRulesReadIsInTheCatalog() {
+        FieldCatalog catalog = FieldCatalog.builtIn();
+        Set<String> named = new TreeSet<>();
+        for (String profile : List.of("{}",
+                "{\"projects\": [{}], \"certifications\": [{\"type\": \"HIGH_TECH_ENTERPRISE\"}, {\"type\": \"SPECIALIZED_SME\"}],"
+                        + " \"awards\": [{\"kind\": \"SCIENCE_TECHNOLOGY\", \"level\": \"NATIONAL\"}], \"quarterlyOutput\": [{\"year\": 2023, \"quarter\": 1}],"
+                        + " \"firstAboveScaleYear\": 2024}")) {
+            List<Map<String, Object>> results = given().contentType("application/json")
+                    .body("{\"asOf\": \"2025-06-01\", \"profile\": " + profile + "}")
+                    .when().post("/api/v1/eligibility?explain=all").then().statusCode(200).extract().path("results");
+            for (Map<String, Object> r : results) collectFields(r, named);
+        }
+        assertThat(named).as("fields rules read").hasSizeGreaterThan(40);
+        List<String> undescribed = named.stream().filter(f -> catalog.find(f).isEmpty()).toList();
+        assertThat(undescribed).as("fields rules read that the catalog does not describe").isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void collectFields(Object node, Set<String> out) {
+        if (node instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (("fields".equals(e.getKey()) || "missingFields".equals(e.getKey())) && e.getValue() instanceof List<?> list) {
+                    list.forEach(f -> out.add((String) f));
+                } else {
+                    collectFields(e.getValue(), out);
+                }
+            }
+        } else if (node instanceof List<?> list) {
+            list.forEach(item -> collectFields(item, out));
+        }
     }
 }

@@ -76,6 +76,7 @@ final class BrowserSession implements AutoCloseable {
         });
         Page page = context.newPage();
         page.onDialog(dialog -> dialog.accept());
+        page.onPageError(error -> System.out.println("[page error] " + error));
         return page;
     }
 

@@ -12,9 +12,11 @@ final class FormPage {
         this.page = page;
     }
 
-    /** Opens the form and waits until the region and industry lists have arrived. */
+    /** Opens the full form (the page starts in the guided check) once the reference lists have arrived. */
     FormPage open(BrowserSession browser) {
         page.navigate(browser.url("/"));
+        waitForLists();
+        page.click("#mode-full");
         waitForLists();
         return this;
     }

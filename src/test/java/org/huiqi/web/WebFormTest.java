@@ -200,4 +200,24 @@ class WebFormTest extends BrowserTest {
         assertThat(page.locator("#form-sections").innerText()).doesNotContain("undefined");
         browser.screenshot(page, "form-narrow");
     }
+
+    /** The form is drawn from the field catalog: every field it describes has an input. */
+    @Test
+    void everyFieldOfTheCatalogCanBeAnsweredInTheFullForm() {
+        form.open(browser);
+        for (String list : new String[] {"awards", "quarterlyOutput", "projects"}) form.select(list, "some");
+        @SuppressWarnings("unchecked")
+        java.util.List<String> unanswerable = (java.util.List<String>) page.evaluate("async () => {"
+                + " const catalog = await (await fetch('api/v1/reference/fields')).json();"
+                + " const paths = new Set(Array.from(document.querySelectorAll('#profile-form [data-path]')).map(e => e.getAttribute('data-path')"
+                + "   .replace(/\\[\\d+\\]/g, '[]').replace(/\\.(\\d{4})(?=\\.|$)/g, '.{year}')));"
+                // recognitions are answered by a checkbox per type with its dates
+                + " if (document.querySelector('#profile-form [data-cert]')) paths.add('certifications[].type');"
+                + " if (document.querySelector('#profile-form [data-cert-on]')) paths.add('certifications[].recognizedOn');"
+                + " if (document.querySelector('#profile-form [data-cert-until]')) paths.add('certifications[].validUntil');"
+                + " return catalog.fields.map(f => f.path).filter(p => !paths.has(p)); }");
+        assertThat(unanswerable).as("catalog fields without an input in the full form").isEmpty();
+        assertThat(form.field("sellsCollectedRecycledResources").count()).isEqualTo(1);
+        assertThat(form.field("projects[0].buildingType").locator("option").allInnerTexts()).contains("标准厂房");
+    }
 }

@@ -1,0 +1,19 @@
+package org.huiqi.fields;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.huiqi.evaluation.Text;
+
+@Schema(description = "An unanswered field that would decide at least one NEEDS_INFO result. Set that path in the profile "
+        + "and evaluate again to move on.")
+public record Question(
+        @Schema(description = "JSON path under profile, exactly as in missingFields", example = "financials.2024.rdExpense") String field,
+        @Schema(description = "The field in GET /api/v1/reference/fields that describes it (type, unit, allowed values)",
+                example = "financials.{year}.rdExpense") String catalogField,
+        Text label,
+        @Schema(description = "Ids of the NEEDS_INFO measures this field helps decide", example = "[\"CN-MIIT-SPECIALIZED-SME\"]")
+        List<String> decides,
+        @Schema(description = "Sum of the amounts (or, where none is computed, the caps) of those measures, 万元; "
+                + "null when none of them states a figure", example = "20") BigDecimal amountAtStake) {
+}
