@@ -1,0 +1,31 @@
+package org.huiqi.evaluation;
+
+import java.time.Duration;
+
+/**
+ * When an evaluation is stopped as a runaway. The one definition of both limits: the service's
+ * configuration defaults, the staff commands and the tests all read them from here.
+ *
+ * <p>The firing cap is per rule and per fact, not per evaluation: a legitimate rule fires about
+ * once for each fact it matches (the enterprise, each project), so a catalog of any size and a
+ * profile with any accepted number of projects stays far below it, while a rule that re-triggers
+ * itself passes it within milliseconds. The deadline catches what counting cannot: rules that
+ * take turns, or a consequence that is merely slow.
+ *
+ * @param firingsPerRuleAndFact how often one rule may fire per fact inserted (enterprise, tables, projects)
+ * @param deadline              how long one evaluation may run
+ */
+public record EvaluationLimits(int firingsPerRuleAndFact, Duration deadline) {
+    public static final String FIRINGS_PER_RULE_AND_FACT = "policy.evaluation.max-firings-per-rule-and-fact";
+    public static final String DEFAULT_FIRINGS_PER_RULE_AND_FACT = "100";
+    public static final String DEADLINE = "policy.evaluation.deadline";
+    public static final String DEFAULT_DEADLINE = "PT5S";
+
+    public static final EvaluationLimits DEFAULT = new EvaluationLimits(
+            Integer.parseInt(DEFAULT_FIRINGS_PER_RULE_AND_FACT), Duration.parse(DEFAULT_DEADLINE));
+
+    public EvaluationLimits {
+        if (firingsPerRuleAndFact < 1) throw new IllegalArgumentException(FIRINGS_PER_RULE_AND_FACT + " must be at least 1");
+        if (deadline.isNegative() || deadline.isZero()) throw new IllegalArgumentException(DEADLINE + " must be positive");
+    }
+}
