@@ -9,7 +9,8 @@ import java.time.Duration;
  * <p>The firing cap is per rule and per fact, not per evaluation: a legitimate rule fires about
  * once for each fact it matches (the enterprise, each project), so a catalog of any size and a
  * profile with any accepted number of projects stays far below it, while a rule that re-triggers
- * itself passes it within milliseconds. The deadline catches what counting cannot: rules that
+ * itself passes it within milliseconds (a loop that re-triggers every rule of the catalog takes
+ * 20 rounds of the catalog to catch, then the culprit is named). The deadline catches what counting cannot: rules that
  * take turns, or a consequence that is merely slow.
  *
  * @param firingsPerRuleAndFact how often one rule may fire per fact inserted (enterprise, tables, projects)
@@ -17,7 +18,7 @@ import java.time.Duration;
  */
 public record EvaluationLimits(int firingsPerRuleAndFact, Duration deadline) {
     public static final String FIRINGS_PER_RULE_AND_FACT = "policy.evaluation.max-firings-per-rule-and-fact";
-    public static final String DEFAULT_FIRINGS_PER_RULE_AND_FACT = "100";
+    public static final String DEFAULT_FIRINGS_PER_RULE_AND_FACT = "20";
     public static final String DEADLINE = "policy.evaluation.deadline";
     public static final String DEFAULT_DEADLINE = "PT5S";
 

@@ -42,11 +42,6 @@ public final class Evaluator {
         this.limits = limits;
     }
 
-    /** The default deadline, with this firing cap per rule and fact. */
-    public Evaluator(int firingsPerRuleAndFact) {
-        this(new EvaluationLimits(firingsPerRuleAndFact, EvaluationLimits.DEFAULT.deadline()));
-    }
-
     public Evaluation evaluate(RuleSet ruleSet, LocalDate asOf, Profile profile, boolean explainAll) {
         Facts facts = run(ruleSet, asOf, profile, skipped(ruleSet, asOf, profile, explainAll));
         List<MeasureResult> results = new ResultAssembler(ruleSet, asOf, explainAll).assemble(facts);
@@ -60,21 +55,23 @@ public final class Evaluator {
 
     Facts run(RuleSet ruleSet, LocalDate asOf, Profile profile, Set<String> skipped) {
         try {
-            return run(ruleSet, asOf, profile, skipped, null);
+            return run(ruleSet, asOf, profile, skipped, null, limits.firingsPerRuleAndFact());
         } catch (RuleFiringLimitException.TooManyFirings e) {
             // Every rule matching what a runaway rule changes fires as often as it does: run again
-            // watching who changes facts, to name the rule that needs fixing. Only ever on failure.
+            // watching who changes facts, to name the rule that needs fixing. Only ever on failure, and
+            // with a small cap: a few rounds of the loop show who drives it.
             Culprit culprit = new Culprit();
             try {
-                run(ruleSet, asOf, profile, skipped, culprit);
+                run(ruleSet, asOf, profile, skipped, culprit, 2);
             } catch (RuleFiringLimitException.TooManyFirings again) {
-                throw RuleFiringLimitException.firings(culprit.name().orElse(again.ruleName()), again.limit());
+                throw RuleFiringLimitException.firings(culprit.name().orElse(again.ruleName()), e.limit());
             }
             throw e;
         }
     }
 
-    private Facts run(RuleSet ruleSet, LocalDate asOf, Profile profile, Set<String> skipped, Culprit culprit) {
+    private Facts run(RuleSet ruleSet, LocalDate asOf, Profile profile, Set<String> skipped, Culprit culprit,
+                      int firingsPerRuleAndFact) {
         Enterprise enterprise = new Enterprise(profile, asOf, ruleSet.places());
         List<Project> projects = enterprise.projects();
         KieSession session = ruleSet.kieBase().newKieSession();
@@ -86,7 +83,7 @@ public final class Evaluator {
             if (profile.projects() == null) session.insert(Project.unlisted(enterprise, ruleSet.places()));
             int facts = 2 + Math.max(projects.size(), 1);
             FiringGuard guard = new FiringGuard(ruleSet.rules().measureOfRule(), skipped,
-                    Math.multiplyExact(limits.firingsPerRuleAndFact(), facts), limits.deadline().toNanos());
+                    Math.multiplyExact(firingsPerRuleAndFact, facts), limits.deadline().toNanos());
             session.fireAllRules(guard);
             guard.check();
             List<CriterionOutcome> outcomes = new ArrayList<>();
