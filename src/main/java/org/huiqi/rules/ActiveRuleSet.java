@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -25,7 +25,7 @@ public class ActiveRuleSet {
 
     private final Path rulesDir;
     private final RuleSetCompiler compiler = new RuleSetCompiler();
-    private final Function<RuleSet, List<RuleProblem>> gate;
+    private final BiFunction<RuleSet, RuleSet, List<RuleProblem>> gate;
     private final MeterRegistry metrics;
     private final AtomicReference<RuleSet> active = new AtomicReference<>();
     private volatile ReloadOutcome lastReload;
@@ -102,7 +102,7 @@ public class ActiveRuleSet {
     }
 
     private ReloadOutcome activate(RuleSet built) {
-        List<RuleProblem> problems = gate.apply(built);
+        List<RuleProblem> problems = gate.apply(built, active.get());
         if (!problems.isEmpty()) return new ReloadOutcome(ReloadOutcome.Status.FAILED, Instant.now(), built.version(), problems);
         active.set(built);
         return new ReloadOutcome(ReloadOutcome.Status.ACTIVATED, Instant.now(), built.version(), List.of());

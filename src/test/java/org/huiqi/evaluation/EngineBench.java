@@ -48,7 +48,7 @@ public final class EngineBench {
             Files.write(edited, (new String(original, StandardCharsets.UTF_8) + "\n// bench edit\n").getBytes(StandardCharsets.UTF_8));
             long r0 = System.nanoTime();
             RuleSet again = new RuleSetCompiler().compile(RuleFiles.read(dir));
-            if (!new ScenarioGate(evaluator).check(again).isEmpty()) throw new IllegalStateException("gate failed after edit");
+            if (!new ScenarioGate(evaluator).check(again, ruleSet).isEmpty()) throw new IllegalStateException("gate failed after edit");
             reload = System.nanoTime() - r0;
         } finally {
             Files.write(edited, original);
