@@ -1,6 +1,11 @@
 package org.huiqi.evaluation;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Properties;
 
 /**
  * When an evaluation is stopped as a runaway. The one definition of both limits: the service's
@@ -24,6 +29,31 @@ public record EvaluationLimits(int firingsPerRuleAndFact, Duration deadline) {
 
     public static final EvaluationLimits DEFAULT = new EvaluationLimits(
             Integer.parseInt(DEFAULT_FIRINGS_PER_RULE_AND_FACT), Duration.parse(DEFAULT_DEADLINE));
+
+    /**
+     * The limits as configured, for code that runs without Quarkus (the staff commands, the scenario
+     * suite of {@code mvn verify}): the same keys with the same overrides Quarkus applies (a system
+     * property, then the environment variable), then application.properties, then the defaults, so
+     * a rule set the reload gate rejects for looping never passes offline, and the other way round.
+     */
+    public static EvaluationLimits configured() {
+        Properties application = new Properties();
+        try (InputStream in = EvaluationLimits.class.getClassLoader().getResourceAsStream("application.properties")) {
+            if (in != null) application.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new EvaluationLimits(
+                Integer.parseInt(setting(FIRINGS_PER_RULE_AND_FACT, application, DEFAULT_FIRINGS_PER_RULE_AND_FACT)),
+                Duration.parse(setting(DEADLINE, application, DEFAULT_DEADLINE)));
+    }
+
+    private static String setting(String key, Properties application, String fallback) {
+        String env = key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+        String value = System.getProperty(key, System.getenv(env));
+        if (value == null) value = application.getProperty(key, fallback);
+        return value.strip();
+    }
 
     public EvaluationLimits {
         if (firingsPerRuleAndFact < 1) throw new IllegalArgumentException(FIRINGS_PER_RULE_AND_FACT + " must be at least 1");

@@ -45,7 +45,8 @@ public final class Evaluator {
     public Evaluation evaluate(RuleSet ruleSet, LocalDate asOf, Profile profile, boolean explainAll) {
         Facts facts = run(ruleSet, asOf, profile, skipped(ruleSet, asOf, profile, explainAll));
         List<MeasureResult> results = new ResultAssembler(ruleSet, asOf, explainAll).assemble(facts);
-        return new Evaluation(Ulid.next(), asOf, new Evaluation.RuleSetRef(ruleSet.version(), ruleSet.loadedAt()), results);
+        return new Evaluation(Ulid.next(), asOf, new Evaluation.RuleSetRef(ruleSet.version(), ruleSet.loadedAt()), results,
+                NotInForce.list(ruleSet, asOf, facts));
     }
 
     /** What the rules concluded about one profile, before it is turned into results. */
@@ -127,7 +128,10 @@ public final class Evaluator {
         MeasureRules rules = ruleSet.rules();
         Set<String> skipped = new HashSet<>();
         for (Measure measure : ruleSet.measures().values()) {
-            if (!measure.inForceOn(asOf) && rules.separable(measure.id())) skipped.add(measure.id());
+            // Out of force, and not recent or coming enough to be listed apart (whose region must be judged).
+            if (!measure.inForceOn(asOf) && NotInForce.phase(measure, asOf) == null && rules.separable(measure.id())) {
+                skipped.add(measure.id());
+            }
         }
         if (!explainAll && profile.regionCode() != null) {
             skipped.addAll(rules.outside(profile.regionCode(), code -> outside(ruleSet, asOf, code)));

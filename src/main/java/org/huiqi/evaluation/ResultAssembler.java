@@ -25,6 +25,7 @@ final class ResultAssembler {
     private static final Text NO_AMOUNT = Text.of("金额由发文单位核定", "amount set by the issuing office");
     private static final Text NEEDS_PROJECT = Text.of("需补充项目信息以计算金额：projects", "to compute the amount, give: projects");
     private static final Text UNCONFIRMED = Text.of("金额待与发文单位确认", "amount to be confirmed with the issuing office");
+    private static final Text CEILING = Text.of("为最高额，实际金额由发文单位核定", "a ceiling: the actual award is set by the issuing office");
 
     private final RuleSet ruleSet;
     private final LocalDate asOf;
@@ -100,6 +101,7 @@ final class ResultAssembler {
 
     private MeasureResult result(Measure measure, String subject, Evaluator.Facts facts, Index index) {
         List<MeasureResult.CriterionResult> criteria = new ArrayList<>();
+        List<Check> checks = new ArrayList<>();
         for (Measure.Criterion criterion : measure.criteria()) {
             // Without listed projects only the region is judged (by the enterprise's place): the rest needs a project.
             boolean noProjects = measure.perProject() && subject == null && !facts.projectsKnown();
@@ -107,6 +109,7 @@ final class ResultAssembler {
                     ? Criteria.unknown("a project", List.of("projects"))
                     : index.outcome(measure.id(), criterion.id(), subject).orElseGet(() ->
                             Criteria.unknown("not evaluated: the rule did not fire", List.of()));
+            checks.add(check);
             criteria.add(new MeasureResult.CriterionResult(criterion.id(), check.outcome(), criterion.description(),
                     check.actual(), check.required(), check.fields(), check.missing(),
                     check.parts().stream().map(MeasureResult.Part::of).toList()));
@@ -118,14 +121,15 @@ final class ResultAssembler {
         List<String> missing = status != Status.NEEDS_INFO ? List.of() : criteria.stream()
                 .flatMap(c -> c.missingFields().stream()).distinct().toList();
         return new MeasureResult(measure.id(), subject, measure.title(), status, failed.size() == 1,
-                benefit(measure, subject, status, facts, index), criteria, missing, failed, List.of(),
-                measure.citation(), measure.jurisdiction(), measure.validFrom(), measure.validTo());
+                benefit(measure, subject, status, facts, index, checks.stream().anyMatch(Check::metUnconfirmed)), criteria, missing,
+                failed, List.of(), measure.citation(), measure.jurisdiction(), measure.validFrom(), measure.validTo());
     }
 
-    private static MeasureResult.Benefit benefit(Measure measure, String subject, Status status, Evaluator.Facts facts,
-                                                 Index index) {
+    private MeasureResult.Benefit benefit(Measure measure, String subject, Status status, Evaluator.Facts facts, Index index,
+                                          boolean unconfirmedReading) {
+        boolean confirmed = measure.confirmedOn(asOf) && !unconfirmedReading;
         if (measure.perProject() && subject == null && !facts.projectsKnown()) {
-            return new MeasureResult.Benefit(measure.benefitKind(), null, null, measure.confirmed(), measure.benefit(),
+            return new MeasureResult.Benefit(measure.benefitKind(), measure.basis(), null, null, confirmed, measure.benefit(),
                     measure.amountRule(), measure.amountRule() == null ? null : NEEDS_PROJECT);
         }
         Optional<BenefitAmount> amount = index.amount(measure.id(), subject);
@@ -136,9 +140,10 @@ final class ResultAssembler {
         else if (amount.isPresent() && !amount.get().amount().known() && status != Status.NOT_ELIGIBLE) {
             note = Text.of("需补充以计算金额：" + String.join(", ", amount.get().amount().missing()),
                     "to compute the amount, give: " + String.join(", ", amount.get().amount().missing()));
-        } else if (shown && !measure.confirmed()) note = UNCONFIRMED;
-        return new MeasureResult.Benefit(measure.benefitKind(), shown ? plain(amount.get().amount().value()) : null,
-                amount.map(BenefitAmount::cap).orElse(null), measure.confirmed(), measure.benefit(), measure.amountRule(), note);
+        } else if (shown && !confirmed) note = UNCONFIRMED;
+        else if (shown && measure.basis() == Measure.Basis.UP_TO) note = CEILING;
+        return new MeasureResult.Benefit(measure.benefitKind(), measure.basis(), shown ? plain(amount.get().amount().value()) : null,
+                amount.map(BenefitAmount::cap).orElse(null), confirmed, measure.benefit(), measure.amountRule(), note);
     }
 
     /** 5 rather than 5.0 or 5.0000: amounts are read by people. */

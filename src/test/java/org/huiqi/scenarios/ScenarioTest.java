@@ -37,7 +37,7 @@ class ScenarioTest {
 
     @TestFactory
     Stream<DynamicTest> scenarios() {
-        ScenarioRunner runner = new ScenarioRunner(new Evaluator(EvaluationLimits.DEFAULT));
+        ScenarioRunner runner = new ScenarioRunner(new Evaluator(EvaluationLimits.configured()));
         return scenarios.stream().map(s -> DynamicTest.dynamicTest(s.file() + ": " + s.name(), () -> {
             ScenarioRunner.Outcome outcome = runner.run(ruleSet, s);
             assertTrue(outcome.passed(), outcome.toString());
