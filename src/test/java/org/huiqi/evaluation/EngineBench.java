@@ -65,7 +65,7 @@ public final class EngineBench {
         long until = System.nanoTime() + (long) (seconds * 1e9);
         boolean warm = false;
         long warmUntil = System.nanoTime() + (long) (seconds * 0.3e9);
-        while (System.nanoTime() < until) {
+        while (System.nanoTime() < until || n == 0) {
             for (Scenario s : scenarios) {
                 long a = cpu();
                 new Enterprise(s.profile(), s.asOf(), ruleSet.places()).projects();
