@@ -1,11 +1,17 @@
 package org.huiqi.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -19,6 +25,7 @@ import org.huiqi.api.access.Caller;
 import org.huiqi.api.access.KeyOptional;
 import org.huiqi.audit.AuditLog;
 import org.huiqi.evaluation.Evaluation;
+import org.huiqi.evaluation.Text;
 import org.huiqi.fields.FieldCatalog;
 import org.huiqi.fields.Questions;
 import org.huiqi.profile.EligibilityRequest;
@@ -31,8 +38,11 @@ public class EligibilityResource {
     private final RequestValidator validator;
     private final Evaluations evaluations;
     private final Caller caller;
+    private final ObjectWriter oneLanguage;
 
-    public EligibilityResource(RuleSets ruleSets, RequestValidator validator, Evaluations evaluations, Caller caller) {
+    public EligibilityResource(RuleSets ruleSets, RequestValidator validator, Evaluations evaluations, Caller caller,
+                               ObjectMapper json) {
+        this.oneLanguage = json.writerFor(Evaluation.class);
         this.ruleSets = ruleSets;
         this.validator = validator;
         this.evaluations = evaluations;
@@ -61,15 +71,21 @@ public class EligibilityResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "No rule set is active yet",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Evaluation evaluate(
+    public Response evaluate(
             @Parameter(description = "'all' also lists measures that fail on region") @QueryParam("explain") String explain,
-            EligibilityRequest request) {
+            @Parameter(description = "'zh' or 'en' (exactly one language): texts in that language only; otherwise both",
+                    example = "zh") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+            EligibilityRequest request) throws JsonProcessingException {
         validator.body(request);
         if (explain != null && !explain.equals("all")) throw RequestValidator.invalid("explain", "must be 'all' or absent");
         LocalDate asOf = Evaluations.asOf(request.asOf());
         RuleSet ruleSet = ruleSets.serving();
         Evaluation evaluation = evaluations.evaluate(ruleSet, asOf, request.profile(), "all".equals(explain),
                 Evaluations.Mode.single, AuditLog.Origin.single(caller.name()));
-        return evaluation.withQuestions(Questions.of(evaluation.results(), FieldCatalog.of(ruleSet)));
+        evaluation = evaluation.withQuestions(Questions.of(evaluation.results(), FieldCatalog.of(ruleSet)));
+        String language = Text.language(acceptLanguage);
+        if (language == null) return Response.ok(evaluation).build();
+        return Response.ok(oneLanguage.withAttribute(Text.LANGUAGE, language).writeValueAsBytes(evaluation),
+                MediaType.APPLICATION_JSON).header(HttpHeaders.CONTENT_LANGUAGE, language).build();
     }
 }

@@ -1,119 +1,160 @@
 package org.huiqi.evaluation;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.huiqi.evaluation.facts.Enterprise;
 import org.huiqi.evaluation.facts.Project;
 import org.huiqi.profile.Profile;
+import org.huiqi.profile.ProfileJson;
+import org.huiqi.rules.Measure;
+import org.huiqi.rules.MeasureRules;
 import org.huiqi.rules.RuleSet;
-import org.kie.api.command.Command;
-import org.kie.api.command.KieCommands;
-import org.kie.api.KieServices;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.AgendaEventListener;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
-import org.kie.api.runtime.ExecutionResults;
-import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.KieSession;
 
 /**
  * Runs one profile through a built rule set: the enterprise and its projects go in as facts,
  * criterion outcomes and amounts come out, and {@link ResultAssembler} turns them into results.
- * One stateless session per call, from the rule set's cached KieBase; nothing is compiled here.
+ * One session per call, from the rule set's cached KieBase; nothing is compiled here.
+ *
+ * <p>The work follows the measures that can appear in the answer: rules of measures not in force,
+ * and (unless explain=all) of measures whose region criterion fails for the enterprise's region
+ * code, do not fire. Which measures lie outside a region is worked out once per region and rule
+ * set, by the rules' own region criteria; a profile without a region code, or a code that does
+ * not decide a measure's region (a province for a city measure), leaves every measure in.
  */
 public final class Evaluator {
-    private static final KieCommands COMMANDS = KieServices.Factory.get().getCommands();
+    private static final ObjectMapper PLACE_ONLY = ProfileJson.configure(new ObjectMapper());
 
-    private final int maxRuleFirings;
+    private final EvaluationLimits limits;
 
-    public Evaluator(int maxRuleFirings) {
-        this.maxRuleFirings = maxRuleFirings;
+    public Evaluator(EvaluationLimits limits) {
+        this.limits = limits;
     }
 
     public Evaluation evaluate(RuleSet ruleSet, LocalDate asOf, Profile profile, boolean explainAll) {
-        Facts facts = run(ruleSet, asOf, profile);
-        List<MeasureResult> results = new ResultAssembler(ruleSet, asOf, explainAll)
-                .assemble(facts);
+        Facts facts = run(ruleSet, asOf, profile, skipped(ruleSet, asOf, profile, explainAll));
+        List<MeasureResult> results = new ResultAssembler(ruleSet, asOf, explainAll).assemble(facts);
         return new Evaluation(Ulid.next(), asOf, new Evaluation.RuleSetRef(ruleSet.version(), ruleSet.loadedAt()), results,
                 NotInForce.list(ruleSet, asOf, facts));
     }
 
     /** What the rules concluded about one profile, before it is turned into results. */
     public record Facts(List<CriterionOutcome> outcomes, List<BenefitAmount> amounts, List<Project> projects,
-                        boolean projectsKnown) {
+                        boolean projectsKnown, Set<String> skipped) {
     }
 
-    public Facts run(RuleSet ruleSet, LocalDate asOf, Profile profile) {
+    Facts run(RuleSet ruleSet, LocalDate asOf, Profile profile, Set<String> skipped) {
+        try {
+            return run(ruleSet, asOf, profile, skipped, null, limits.firingsPerRuleAndFact());
+        } catch (RuleFiringLimitException.TooManyFirings e) {
+            // Every rule matching what a runaway rule changes fires as often as it does: run again
+            // watching who changes facts, to name the rule that needs fixing. Only ever on failure, and
+            // with a small cap: a few rounds of the loop show who drives it.
+            Culprit culprit = new Culprit();
+            try {
+                run(ruleSet, asOf, profile, skipped, culprit, 2);
+            } catch (RuleFiringLimitException.TooManyFirings again) {
+                throw RuleFiringLimitException.firings(culprit.name().orElse(again.ruleName()), e.limit());
+            }
+            throw e;
+        }
+    }
+
+    private Facts run(RuleSet ruleSet, LocalDate asOf, Profile profile, Set<String> skipped, Culprit culprit,
+                      int firingsPerRuleAndFact) {
         Enterprise enterprise = new Enterprise(profile, asOf, ruleSet.places());
         List<Project> projects = enterprise.projects();
-        List<Command<?>> commands = new ArrayList<>();
-        commands.add(COMMANDS.newInsert(enterprise));
-        commands.add(COMMANDS.newInsert(ruleSet.tables()));
-        projects.forEach(project -> commands.add(COMMANDS.newInsert(project)));
-        if (profile.projects() == null) commands.add(COMMANDS.newInsert(Project.unlisted(enterprise, ruleSet.places())));
-        commands.add(COMMANDS.newFireAllRules(maxRuleFirings));
-        commands.add(COMMANDS.newGetObjects(fact -> fact instanceof CriterionOutcome || fact instanceof BenefitAmount, "out"));
-
-        StatelessKieSession session = ruleSet.kieBase().newStatelessKieSession();
-        RunawayDetector detector = new RunawayDetector();
-        session.addEventListener((AgendaEventListener) detector);
-        session.addEventListener((RuleRuntimeEventListener) detector);
-        ExecutionResults results = session.execute(COMMANDS.newBatchExecution(commands));
-        if (detector.firings >= maxRuleFirings) throw new RuleFiringLimitException(detector.culprit(), maxRuleFirings);
-
-        List<CriterionOutcome> outcomes = new ArrayList<>();
-        List<BenefitAmount> amounts = new ArrayList<>();
-        for (Object fact : (Collection<?>) results.getValue("out")) {
-            if (fact instanceof CriterionOutcome outcome) outcomes.add(outcome);
-            else amounts.add((BenefitAmount) fact);
+        KieSession session = ruleSet.kieBase().newKieSession();
+        try {
+            if (culprit != null) session.addEventListener(culprit);
+            session.insert(enterprise);
+            session.insert(ruleSet.tables());
+            projects.forEach(session::insert);
+            if (profile.projects() == null) session.insert(Project.unlisted(enterprise, ruleSet.places()));
+            int facts = 2 + Math.max(projects.size(), 1);
+            FiringGuard guard = new FiringGuard(ruleSet.rules().measureOfRule(), skipped,
+                    Math.multiplyExact(firingsPerRuleAndFact, facts), limits.deadline().toNanos());
+            session.fireAllRules(guard);
+            guard.check();
+            List<CriterionOutcome> outcomes = new ArrayList<>();
+            List<BenefitAmount> amounts = new ArrayList<>();
+            for (Object fact : session.getObjects()) {
+                if (fact instanceof CriterionOutcome outcome) outcomes.add(outcome);
+                else if (fact instanceof BenefitAmount amount) amounts.add(amount);
+            }
+            return new Facts(outcomes, amounts, projects, profile.projects() != null, skipped);
+        } finally {
+            session.dispose();
         }
-        return new Facts(outcomes, amounts, projects, profile.projects() != null);
     }
 
-    /**
-     * Counts firings, and what each rule's consequence changed: a runaway is almost always a rule
-     * that updates (or inserts) what other rules match, so the rule with most changes is named.
-     */
-    private static final class RunawayDetector extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
-        private final Map<String, Integer> updates = new HashMap<>();
-        private final Map<String, Integer> inserts = new HashMap<>();
-        private final Map<String, Integer> fired = new HashMap<>();
-        private int firings;
+    /** Counts, per rule, the facts its consequences changed: a runaway is the rule that keeps changing what rules match. */
+    private static final class Culprit implements RuleRuntimeEventListener {
+        private final Map<String, Integer> changes = new HashMap<>();
 
         @Override
-        public void afterMatchFired(AfterMatchFiredEvent event) {
-            firings++;
-            fired.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
+        public void objectInserted(ObjectInsertedEvent event) {
+            if (event.getRule() != null) changes.merge(event.getRule().getName(), 1, Integer::sum);
         }
 
         @Override
         public void objectUpdated(ObjectUpdatedEvent event) {
-            if (event.getRule() != null) updates.merge(event.getRule().getName(), 1, Integer::sum);
-        }
-
-        @Override
-        public void objectInserted(ObjectInsertedEvent event) {
-            if (event.getRule() != null) inserts.merge(event.getRule().getName(), 1, Integer::sum);
+            if (event.getRule() != null) changes.merge(event.getRule().getName(), 1, Integer::sum);
         }
 
         @Override
         public void objectDeleted(ObjectDeletedEvent event) {
-            if (event.getRule() != null) updates.merge(event.getRule().getName(), 1, Integer::sum);
+            if (event.getRule() != null) changes.merge(event.getRule().getName(), 1, Integer::sum);
         }
 
-        String culprit() {
-            for (Map<String, Integer> counts : List.of(updates, inserts, fired)) {
-                var top = counts.entrySet().stream().max(Map.Entry.comparingByValue());
-                if (top.isPresent()) return top.get().getKey();
-            }
-            return "?";
+        Optional<String> name() {
+            return changes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
         }
+    }
+
+    /** Measures whose rules need not fire: their results could not be in this evaluation's answer. */
+    private Set<String> skipped(RuleSet ruleSet, LocalDate asOf, Profile profile, boolean explainAll) {
+        MeasureRules rules = ruleSet.rules();
+        Set<String> skipped = new HashSet<>();
+        for (Measure measure : ruleSet.measures().values()) {
+            // Out of force, and not recent or coming enough to be listed apart (whose region must be judged).
+            if (!measure.inForceOn(asOf) && NotInForce.phase(measure, asOf) == null && rules.separable(measure.id())) {
+                skipped.add(measure.id());
+            }
+        }
+        if (!explainAll && profile.regionCode() != null) {
+            skipped.addAll(rules.outside(profile.regionCode(), code -> outside(ruleSet, asOf, code)));
+        }
+        return skipped;
+    }
+
+    /**
+     * The enterprise measures whose region criterion, judged on nothing but the region code, is
+     * NOT_MET: their rules read no other field for it (the criterion's fields say so), so any
+     * profile with this code gets the same NOT_MET, and the default answer hides them anyway.
+     */
+    private Set<String> outside(RuleSet ruleSet, LocalDate asOf, String regionCode) {
+        Profile placeOnly = PLACE_ONLY.convertValue(Map.of("regionCode", regionCode), Profile.class);
+        Set<String> outside = new HashSet<>();
+        for (CriterionOutcome outcome : run(ruleSet, asOf, placeOnly, Set.of()).outcomes()) {
+            Measure measure = ruleSet.measures().get(outcome.measureId());
+            if (measure != null && !measure.perProject() && outcome.projectId() == null
+                    && ResultAssembler.REGION.equals(outcome.criterionId()) && outcome.outcome() == Outcome.NOT_MET
+                    && outcome.check().fields().equals(List.of("regionCode")) && ruleSet.rules().separable(measure.id())) {
+                outside.add(measure.id());
+            }
+        }
+        return outside;
     }
 }

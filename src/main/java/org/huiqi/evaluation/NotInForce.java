@@ -3,6 +3,9 @@ package org.huiqi.evaluation;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.ArrayList;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.huiqi.rules.Measure;
 import org.huiqi.rules.RuleSet;
@@ -37,25 +40,32 @@ public record NotInForce(
      * national measure) the measure is the enterprise's place too.
      */
     static List<NotInForce> list(RuleSet ruleSet, LocalDate asOf, Evaluator.Facts facts) {
-        return ruleSet.catalog().stream()
-                .filter(m -> phase(m, asOf) != null && !elsewhere(m, facts))
+        Map<String, List<Outcome>> regions = new HashMap<>();
+        for (CriterionOutcome o : facts.outcomes()) {
+            if (ResultAssembler.REGION.equals(o.criterionId())) regions.computeIfAbsent(o.measureId(), id -> new ArrayList<>()).add(o.outcome());
+        }
+        return ruleSet.measures().values().stream()
+                .filter(m -> phase(m, asOf) != null && !elsewhere(m, facts, regions))
                 .map(m -> new NotInForce(m.id(), m.title(), phase(m, asOf), m.validFrom(), m.validTo(), m.citation(),
                         m.jurisdiction(), m.successor()))
                 .toList();
     }
 
-    private static Phase phase(Measure measure, LocalDate asOf) {
+    /** ENDED or NOT_YET within the window; null when in force, or too long ago or ahead to tell. */
+    static Phase phase(Measure measure, LocalDate asOf) {
         if (measure.validTo() != null && measure.validTo().isBefore(asOf)
                 && !measure.validTo().isBefore(asOf.minus(LOOK_BACK))) return Phase.ENDED;
         if (measure.validFrom().isAfter(asOf) && !measure.validFrom().isAfter(asOf.plus(LOOK_AHEAD))) return Phase.NOT_YET;
         return null;
     }
 
-    /** Every region outcome (the enterprise's, or each project's) is NOT_MET: the measure is for somewhere else. */
-    private static boolean elsewhere(Measure measure, Evaluator.Facts facts) {
-        List<Outcome> region = facts.outcomes().stream()
-                .filter(o -> o.measureId().equals(measure.id()) && ResultAssembler.REGION.equals(o.criterionId()))
-                .map(o -> o.check().outcome()).toList();
+    /**
+     * Every region outcome (the enterprise's, or each project's) is NOT_MET: the measure is for
+     * somewhere else. A measure left out of the evaluation for its place was so judged already.
+     */
+    private static boolean elsewhere(Measure measure, Evaluator.Facts facts, Map<String, List<Outcome>> regions) {
+        if (facts.skipped().contains(measure.id())) return true;
+        List<Outcome> region = regions.getOrDefault(measure.id(), List.of());
         return !region.isEmpty() && region.stream().allMatch(o -> o == Outcome.NOT_MET);
     }
 }

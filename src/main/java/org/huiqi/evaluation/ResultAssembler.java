@@ -5,8 +5,9 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
 import org.huiqi.evaluation.MeasureResult.Status;
 import org.huiqi.evaluation.facts.Project;
@@ -37,16 +38,56 @@ final class ResultAssembler {
     }
 
     List<MeasureResult> assemble(Evaluator.Facts facts) {
+        Index index = new Index(facts);
         List<MeasureResult> all = new ArrayList<>();
-        for (Measure measure : ruleSet.catalog()) {
-            if (!measure.inForceOn(asOf)) continue;
-            for (String subject : subjects(measure, facts)) all.add(result(measure, subject, facts));
+        Map<String, MeasureResult> byKey = new HashMap<>();
+        boolean anyConflicts = false;
+        for (Measure measure : ruleSet.measures().values()) {
+            if (!measure.inForceOn(asOf) || facts.skipped().contains(measure.id())) continue;
+            anyConflicts |= !measure.conflicts().isEmpty();
+            for (String subject : subjects(measure, facts)) {
+                MeasureResult result = result(measure, subject, facts, index);
+                all.add(result);
+                byKey.putIfAbsent(key(measure.id(), subject), result);
+            }
         }
-        // Conflicts compare two results, so they are attached once all exist, before the region filter
-        // (a conflicting measure hidden by region still decides the advice: it does not apply here).
-        return all.stream().map(r -> r.withConflicts(conflicts(r, all)))
-                .filter(r -> explainAll || !failsOnRegion(r))
-                .toList();
+        List<MeasureResult> shown = new ArrayList<>(all.size());
+        for (MeasureResult result : all) {
+            if (!explainAll && failsOnRegion(result)) continue;
+            // Conflicts compare two results, so they are attached once all exist, before the region filter
+            // (a conflicting measure hidden by region still decides the advice: it does not apply here).
+            shown.add(anyConflicts ? withConflicts(result, byKey) : result);
+        }
+        return shown;
+    }
+
+    private static String key(String measureId, String projectId) {
+        return projectId == null ? measureId : measureId + '\u0000' + projectId;
+    }
+
+    /** The rules' conclusions by measure, criterion and project: one look-up each, however large the catalog. */
+    private static final class Index {
+        private final Map<String, Check> outcomes = new HashMap<>();
+        private final Map<String, BenefitAmount> amounts = new HashMap<>();
+
+        Index(Evaluator.Facts facts) {
+            for (CriterionOutcome o : facts.outcomes()) {
+                outcomes.putIfAbsent(key(o.measureId() + '\u0000' + o.criterionId(), o.projectId()), o.check());
+            }
+            for (BenefitAmount a : facts.amounts()) amounts.putIfAbsent(key(a.measureId(), a.projectId()), a);
+        }
+
+        /** The project's own outcome, else the enterprise-wide one. */
+        Optional<Check> outcome(String measureId, String criterionId, String subject) {
+            String criterion = measureId + '\u0000' + criterionId;
+            Check own = outcomes.get(key(criterion, subject));
+            return Optional.ofNullable(own != null || subject == null ? own : outcomes.get(criterion));
+        }
+
+        Optional<BenefitAmount> amount(String measureId, String subject) {
+            BenefitAmount own = amounts.get(key(measureId, subject));
+            return Optional.ofNullable(own != null || subject == null ? own : amounts.get(measureId));
+        }
     }
 
     /** Enterprise measures have one subject (null); per-project measures one per project. */
@@ -58,7 +99,7 @@ final class ResultAssembler {
         return facts.projects().stream().map(Project::id).toList();
     }
 
-    private MeasureResult result(Measure measure, String subject, Evaluator.Facts facts) {
+    private MeasureResult result(Measure measure, String subject, Evaluator.Facts facts, Index index) {
         List<MeasureResult.CriterionResult> criteria = new ArrayList<>();
         List<Check> checks = new ArrayList<>();
         for (Measure.Criterion criterion : measure.criteria()) {
@@ -66,7 +107,7 @@ final class ResultAssembler {
             boolean noProjects = measure.perProject() && subject == null && !facts.projectsKnown();
             Check check = noProjects && !REGION.equals(criterion.id())
                     ? Criteria.unknown("a project", List.of("projects"))
-                    : outcome(measure.id(), criterion.id(), subject, facts).orElseGet(() ->
+                    : index.outcome(measure.id(), criterion.id(), subject).orElseGet(() ->
                             Criteria.unknown("not evaluated: the rule did not fire", List.of()));
             checks.add(check);
             criteria.add(new MeasureResult.CriterionResult(criterion.id(), check.outcome(), criterion.description(),
@@ -80,32 +121,18 @@ final class ResultAssembler {
         List<String> missing = status != Status.NEEDS_INFO ? List.of() : criteria.stream()
                 .flatMap(c -> c.missingFields().stream()).distinct().toList();
         return new MeasureResult(measure.id(), subject, measure.title(), status, failed.size() == 1,
-                benefit(measure, subject, status, facts, checks.stream().anyMatch(Check::metUnconfirmed)), criteria, missing, failed, List.of(),
-                measure.citation(), measure.jurisdiction(), measure.validFrom(), measure.validTo());
+                benefit(measure, subject, status, facts, index, checks.stream().anyMatch(Check::metUnconfirmed)), criteria, missing,
+                failed, List.of(), measure.citation(), measure.jurisdiction(), measure.validFrom(), measure.validTo());
     }
 
-    private static Optional<Check> outcome(String measureId, String criterionId, String subject, Evaluator.Facts facts) {
-        Optional<Check> own = find(measureId, criterionId, subject, facts);
-        return own.isPresent() || subject == null ? own : find(measureId, criterionId, null, facts);
-    }
-
-    private static Optional<Check> find(String measureId, String criterionId, String subject, Evaluator.Facts facts) {
-        return facts.outcomes().stream()
-                .filter(o -> o.measureId().equals(measureId) && o.criterionId().equals(criterionId)
-                        && Objects.equals(o.projectId(), subject))
-                .map(CriterionOutcome::check).findFirst();
-    }
-
-    private MeasureResult.Benefit benefit(Measure measure, String subject, Status status, Evaluator.Facts facts, boolean unconfirmedReading) {
+    private MeasureResult.Benefit benefit(Measure measure, String subject, Status status, Evaluator.Facts facts, Index index,
+                                          boolean unconfirmedReading) {
         boolean confirmed = measure.confirmedOn(asOf) && !unconfirmedReading;
         if (measure.perProject() && subject == null && !facts.projectsKnown()) {
             return new MeasureResult.Benefit(measure.benefitKind(), measure.basis(), null, null, confirmed, measure.benefit(),
                     measure.amountRule(), measure.amountRule() == null ? null : NEEDS_PROJECT);
         }
-        Optional<BenefitAmount> amount = facts.amounts().stream()
-                .filter(a -> a.measureId().equals(measure.id()) && Objects.equals(a.projectId(), subject))
-                .findFirst()
-                .or(() -> facts.amounts().stream().filter(a -> a.measureId().equals(measure.id()) && a.projectId() == null).findFirst());
+        Optional<BenefitAmount> amount = index.amount(measure.id(), subject);
         boolean shown = status != Status.NOT_ELIGIBLE && amount.isPresent() && amount.get().amount().known();
         Text note = null;
         boolean moneyMeasure = measure.benefitKind() == Measure.BenefitKind.CASH || measure.benefitKind() == Measure.BenefitKind.TAX;
@@ -125,16 +152,15 @@ final class ResultAssembler {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
-    private List<MeasureResult.Conflict> conflicts(MeasureResult result, List<MeasureResult> all) {
+    private MeasureResult withConflicts(MeasureResult result, Map<String, MeasureResult> byKey) {
         Measure measure = ruleSet.measures().get(result.measureId());
-        return measure.conflicts().stream().map(otherId -> {
-            MeasureResult other = all.stream()
-                    .filter(r -> r.measureId().equals(otherId) && Objects.equals(r.projectId(), result.projectId()))
-                    .findFirst()
-                    .or(() -> all.stream().filter(r -> r.measureId().equals(otherId) && r.projectId() == null).findFirst())
-                    .orElse(null);
+        if (measure.conflicts().isEmpty()) return result;
+        List<MeasureResult.Conflict> conflicts = measure.conflicts().stream().map(otherId -> {
+            MeasureResult other = byKey.get(key(otherId, result.projectId()));
+            if (other == null && result.projectId() != null) other = byKey.get(otherId);
             return ConflictAdvice.of(measure, result, ruleSet.measures().get(otherId), other);
         }).toList();
+        return result.withConflicts(conflicts);
     }
 
     private static boolean failsOnRegion(MeasureResult result) {

@@ -27,7 +27,7 @@ import org.huiqi.rules.RuleProblem;
 import org.huiqi.rules.RuleSet;
 import org.huiqi.rules.RuleSetCompiler;
 import org.huiqi.rules.RuleSetException;
-import org.huiqi.evaluation.RuleFiringLimit;
+import org.huiqi.evaluation.EvaluationLimits;
 import org.huiqi.scenarios.ScenarioGate;
 
 /**
@@ -106,7 +106,7 @@ public final class ImpactCommands {
         RuleSet baseline = build("baseline", baselineDir);
         RuleSet draft = build("draft", draftDir);
         if (baseline == null || draft == null) return 1;
-        Evaluator evaluator = new Evaluator(RuleFiringLimit.configured());
+        Evaluator evaluator = new Evaluator(EvaluationLimits.configured());
         ScenarioGate scenarios = new ScenarioGate(evaluator);
         int cores = Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(cores);

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -27,7 +27,7 @@ public class ActiveRuleSet {
 
     private final Path rulesDir;
     private final RuleSetCompiler compiler = new RuleSetCompiler();
-    private final Function<RuleSet, List<RuleProblem>> gate;
+    private final BiFunction<RuleSet, RuleSet, List<RuleProblem>> gate;
     private final MeterRegistry metrics;
     private final AtomicReference<RuleSet> active = new AtomicReference<>();
     private final List<Consumer<RuleSetChange>> listeners = new CopyOnWriteArrayList<>();
@@ -110,7 +110,7 @@ public class ActiveRuleSet {
     }
 
     private ReloadOutcome activate(RuleSet built) {
-        List<RuleProblem> problems = gate.apply(built);
+        List<RuleProblem> problems = gate.apply(built, active.get());
         if (!problems.isEmpty()) return new ReloadOutcome(ReloadOutcome.Status.FAILED, Instant.now(), built.version(), problems);
         RuleSet previous = active.getAndSet(built);
         if (!listeners.isEmpty()) {

@@ -13,10 +13,11 @@ import org.kie.api.KieBase;
  * with, so a reload never changes a result half-way.
  *
  * @param version "sha256:…" over the files' paths and contents
+ * @param rules   what evaluation needs to know about the rules, worked out once per build
  */
 public record RuleSet(String version, Instant loadedAt, String origin, KieBase kieBase,
                       Map<String, Measure> measures, Places places, Tables tables, PickLists pickLists,
-                      RuleFiles files) {
+                      RuleFiles files, MeasureRules rules) {
 
     public List<Measure> catalog() {
         return List.copyOf(measures.values());

@@ -68,7 +68,8 @@ public final class RuleSetCompiler {
             CatalogReader reader = new CatalogReader(files);
             Map<String, Measure> measures = reader.read(kieBase);
             if (!reader.problems().isEmpty()) throw new RuleSetException(reader.problems());
-            return new RuleSet(version, Instant.now(), files.origin(), kieBase, measures, places, tables, pickLists, files);
+            return new RuleSet(version, Instant.now(), files.origin(), kieBase, measures, places, tables, pickLists, files,
+                    MeasureRules.of(kieBase, measures, files));
         } finally {
             kie.getRepository().removeKieModule(releaseId);
         }

@@ -25,8 +25,19 @@ public final class ScenarioGate {
      * in parallel — the gate stands between a staff member's save and the change going live.
      */
     public List<RuleProblem> check(RuleSet ruleSet) {
+        return check(ruleSet, null);
+    }
+
+    /**
+     * Like {@link #check(RuleSet)}, after an edit of a serving rule set: only the scenarios the
+     * change can affect run — those of changed scenario files, those that name a measure of a
+     * changed rule file, and the cross-measure ones under {@code scenarios/}. A change to anything
+     * else (a table, reference data) can affect any measure, so then every scenario runs.
+     */
+    public List<RuleProblem> check(RuleSet ruleSet, RuleSet serving) {
         ScenarioFiles reader = new ScenarioFiles();
         List<Scenario> scenarios = reader.read(ruleSet.files());
+        if (serving != null) scenarios = ChangedMeasures.between(serving, ruleSet).affected(scenarios);
         List<RuleProblem> problems = new ArrayList<>(reader.problems());
         if (scenarios.isEmpty()) return problems;
         try {

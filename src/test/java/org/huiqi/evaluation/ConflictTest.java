@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class ConflictTest {
     private static final LocalDate AS_OF = LocalDate.of(2025, 6, 1);
     private static RuleSet ruleSet;
-    private final Evaluator evaluator = new Evaluator(100_000);
+    private final Evaluator evaluator = new Evaluator(EvaluationLimits.DEFAULT);
 
     @BeforeAll
     static void build() {

@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Path;
 import java.util.List;
+import org.huiqi.evaluation.EvaluationLimits;
 import org.huiqi.evaluation.Evaluator;
 import org.huiqi.scenarios.ScenarioGate;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class ReloadGuardsTest {
         TempRules.write(dir, "zhejiang/suichang/loop.drl", TempRules.LOOPING_MEASURE);
         RuleSet looping = new RuleSetCompiler().compile(RuleFiles.read(dir));
 
-        List<RuleProblem> problems = new ScenarioGate(new Evaluator(2_000)).check(looping);
+        List<RuleProblem> problems = new ScenarioGate(new Evaluator(EvaluationLimits.DEFAULT)).check(looping);
 
         assertThat(problems).isNotEmpty();
         assertThat(problems.get(0).message()).contains("rule firing limit", "LOOP-TEST / loops");

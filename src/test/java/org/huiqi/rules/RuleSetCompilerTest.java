@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import org.huiqi.evaluation.Evaluation;
+import org.huiqi.evaluation.EvaluationLimits;
 import org.huiqi.evaluation.Evaluator;
 import org.huiqi.evaluation.MeasureResult;
 import org.huiqi.profile.Profile;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class RuleSetCompilerTest {
     private final RuleSetCompiler compiler = new RuleSetCompiler();
-    private final Evaluator evaluator = new Evaluator(10_000);
+    private final Evaluator evaluator = new Evaluator(EvaluationLimits.DEFAULT);
 
     @Test
     void aNewRuleFileAddsAMeasureWithoutAnyJavaChange() {

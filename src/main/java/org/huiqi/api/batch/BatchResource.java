@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -50,6 +51,7 @@ import org.huiqi.api.access.Role;
 import org.huiqi.audit.AuditLog;
 import org.huiqi.evaluation.Evaluation;
 import org.huiqi.evaluation.RuleFiringLimitException;
+import org.huiqi.evaluation.Text;
 import org.huiqi.evaluation.Ulid;
 import org.huiqi.rules.RuleSet;
 import org.jboss.logging.Logger;
@@ -87,11 +89,14 @@ public class BatchResource {
     private final int maxItems;
     private final int maxLineBytes;
     private final Map<String, Counter> lineCounters = new ConcurrentHashMap<>();
+    private final EvaluationPool pool;
 
     public BatchResource(RuleSets ruleSets, RequestValidator validator, Evaluations evaluations, Caller caller,
                          AuditLog audit, MeterRegistry metrics, ObjectMapper json,
                          @ConfigProperty(name = "policy.batch.max-items", defaultValue = "1000") int maxItems,
-                         @ConfigProperty(name = "policy.batch.max-line-bytes", defaultValue = "1048576") int maxLineBytes) {
+                         @ConfigProperty(name = "policy.batch.max-line-bytes", defaultValue = "1048576") int maxLineBytes,
+                         EvaluationPool pool) {
+        this.pool = pool;
         this.ruleSets = ruleSets;
         this.validator = validator;
         this.evaluations = evaluations;
@@ -156,17 +161,22 @@ public class BatchResource {
                     + "'summary': one short entry per measure result (status, amount, missing and failed criteria), "
                     + "a few hundred bytes instead of some 50 KB per item", example = "summary")
             @QueryParam("view") String view,
+            @Parameter(description = "Only results with these statuses, comma-separated (e.g. ELIGIBLE,NEEDS_INFO); default all",
+                    example = "ELIGIBLE,NEEDS_INFO") @QueryParam("status") String status,
+            @Parameter(description = "'zh' or 'en' (exactly one language): texts in that language only; otherwise both",
+                    example = "zh") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             InputStream body) throws IOException {
         if (explain != null && !explain.equals("all")) throw RequestValidator.invalid("explain", "must be 'all' or absent");
         if (view != null && !view.equals("full") && !view.equals("summary")) {
             throw RequestValidator.invalid("view", "must be 'full', 'summary' or absent");
         }
-        Batch batch = new Batch(ruleSets.serving(), Ulid.next(), caller.name(), "all".equals(explain), "summary".equals(view));
+        Batch batch = new Batch(ruleSets.serving(), Ulid.next(), caller.name(), "all".equals(explain), "summary".equals(view),
+                StatusFilter.parse(status), Text.language(acceptLanguage));
         boolean ndjson = contentType != null && MediaType.valueOf(contentType).isCompatible(MediaType.valueOf(NDJSON));
         Response.ResponseBuilder response = ndjson
                 ? Response.ok((StreamingOutput) out -> batch.streamNdjson(body, out), NDJSON)
-                : Response.ok(batch.jsonArray(body), MediaType.APPLICATION_JSON);
+                : Response.ok(batch.arrayWriter.writeValueAsBytes(batch.jsonArray(body)), MediaType.APPLICATION_JSON);
         return response.header(RULESET_VERSION, batch.ruleSet.version()).header(BATCH_ID, batch.id).build();
     }
 
@@ -177,10 +187,18 @@ public class BatchResource {
         final String client;
         final boolean explainAll;
         final boolean summary;
-        long evaluated;
-        long rejected;
+        final StatusFilter statuses;
+        final ObjectWriter writer;
+        final ObjectWriter arrayWriter;
+        final AtomicLong evaluated = new AtomicLong();
+        final AtomicLong rejected = new AtomicLong();
 
-        Batch(RuleSet ruleSet, String id, String client, boolean explainAll, boolean summary) {
+        Batch(RuleSet ruleSet, String id, String client, boolean explainAll, boolean summary, StatusFilter statuses,
+              String language) {
+            this.statuses = statuses;
+            this.writer = resultWriter.withAttribute(Text.LANGUAGE, language);
+            this.arrayWriter = json.writerFor(new com.fasterxml.jackson.core.type.TypeReference<List<BatchResult>>() { })
+                    .withAttribute(Text.LANGUAGE, language);
             this.ruleSet = ruleSet;
             this.id = id;
             this.client = client;
@@ -207,25 +225,36 @@ public class BatchResource {
                 }
             }
             List<BatchResult> results = new ArrayList<>(items.size());
+            OrderedParallel<BatchResult> parallel = new OrderedParallel<>(pool.executor(), 2 * pool.parallelism(), results::add);
             for (int index = 0; index < items.size(); index++) {
-                results.add(evaluate(null, index, items.get(index)));
-                items.set(index, null);
+                int at = index;
+                TokenBuffer item = items.set(index, null);
+                parallel.submit(() -> unchecked(() -> evaluate(null, at, item)));
             }
+            parallel.finish();
             finish("json");
             return results;
         }
 
+        /**
+         * Lines are read and parsed here, evaluated on the evaluation pool (at most twice its
+         * parallelism in flight), and written here in input order. When the caller pauses, what is
+         * in flight is finished and flushed, so results still reach a caller that sends slowly.
+         */
         void streamNdjson(InputStream body, java.io.OutputStream out) throws IOException {
             NdjsonLines lines = new NdjsonLines(body, maxLineBytes);
+            OrderedParallel<BatchResult> parallel = new OrderedParallel<>(pool.executor(), 2 * pool.parallelism(),
+                    result -> write(out, result));
             try {
                 for (NdjsonLines.Line line = lines.next(); line != null; line = lines.next()) {
-                    BatchResult result;
                     if (line.tooLong) {
-                        result = rejected("ndjson", line.number, null, null, Problem.of("line-too-long", "Line too long", 413,
-                                "line " + line.number + " is longer than " + maxLineBytes + " bytes (policy.batch.max-line-bytes)"));
+                        BatchResult result = rejected("ndjson", line.number, null, null, Problem.of("line-too-long", "Line too long",
+                                413, "line " + line.number + " is longer than " + maxLineBytes + " bytes (policy.batch.max-line-bytes)"));
+                        parallel.submit(() -> result);
                     } else if (line.blank()) {
                         continue;
                     } else {
+                        long number = line.number;
                         TokenBuffer item;
                         try (JsonParser parser = json.getFactory().createParser(line.bytes, 0, line.length)) {
                             parser.nextToken();
@@ -234,23 +263,25 @@ public class BatchResource {
                                 throw new com.fasterxml.jackson.core.JsonParseException(parser, "more than one JSON value on the line");
                             }
                         } catch (JsonProcessingException e) {
-                            result = rejected("ndjson", line.number, null, null, lineProblem(line.number, ProblemMappers.problemOf(e)));
-                            write(out, result);
-                            if (!lines.ready()) out.flush();
+                            BatchResult result = rejected("ndjson", number, null, null, lineProblem(number, ProblemMappers.problemOf(e)));
+                            parallel.submit(() -> result);
                             continue;
                         }
-                        result = evaluate(line.number, null, item);
+                        parallel.submit(() -> unchecked(() -> evaluate(number, null, item)));
                     }
-                    write(out, result);
-                    if (!lines.ready()) out.flush();
+                    if (!lines.ready()) {
+                        parallel.finish();
+                        out.flush();
+                    }
                 }
+                parallel.finish();
             } finally {
                 finish("ndjson");
             }
         }
 
         private void write(java.io.OutputStream out, BatchResult result) throws IOException {
-            out.write(resultWriter.writeValueAsBytes(result));
+            out.write(writer.writeValueAsBytes(result));
             out.write('\n');
         }
 
@@ -274,9 +305,9 @@ public class BatchResource {
                 LocalDate asOf = Evaluations.asOf(item.asOf());
                 Evaluation evaluation = evaluations.evaluate(ruleSet, asOf, item.profile(), explainAll, Evaluations.Mode.batch,
                         new AuditLog.Origin(client, id, line == null ? (index == null ? null : index + 1) : Math.toIntExact(line), item.id()));
-                evaluated++;
+                evaluated.incrementAndGet();
                 count(format, "evaluated");
-                return BatchResult.ok(line, index, item.id(), ruleSet.version(), evaluation, summary);
+                return BatchResult.ok(line, index, item.id(), ruleSet.version(), statuses.apply(evaluation), summary);
             } catch (ProblemException e) {
                 return rejected(format, line, index, item.id(), e.problem());
             } catch (RuleFiringLimitException e) {
@@ -290,20 +321,33 @@ public class BatchResource {
         }
 
         private BatchResult rejected(String format, Long line, Integer index, String itemId, Problem problem) {
-            rejected++;
+            rejected.incrementAndGet();
             count(format, "invalid");
             return BatchResult.failed(line, index, itemId, ruleSet.version(), problem);
         }
 
         private BatchResult failed(String format, Long line, Integer index, String itemId, Problem problem) {
-            rejected++;
+            rejected.incrementAndGet();
             count(format, "failed");
             return BatchResult.failed(line, index, itemId, ruleSet.version(), problem);
         }
 
         private void finish(String format) {
-            audit.batch(id, client, format, ruleSet.version(), evaluated, rejected);
+            audit.batch(id, client, format, ruleSet.version(), evaluated.get(), rejected.get());
         }
+    }
+
+    /** An item's evaluation as a task: a read error of its buffered JSON cannot happen, but is not hidden if it does. */
+    private static BatchResult unchecked(IoTask task) {
+        try {
+            return task.get();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private interface IoTask {
+        BatchResult get() throws IOException;
     }
 
     /** The item's own id, when it has a string one, even if the rest of the item is not valid. */

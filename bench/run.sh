@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Catalog-scale benchmark (issue 10): one table, one row per catalog size.
+#
+#   bench/run.sh [SIZES...]          default: 26 260 1040
+#
+# Per size: a synthetic catalog cloned from rules/ (bench/gen-catalog.py); the in-process harness
+# (EngineBench: cold build, scenario gate, one-file reload, heap after build, per-profile CPU cost
+# split into facts / Drools / assembly / JSON); then the packaged service on that catalog: time
+# to ready, HTTP single-profile req/s next to GET /api/v1/measures/{id} in the same run (wrk),
+# NDJSON view=summary profiles/s (20,000 lines), and a one-file edit until the new version serves.
+# Needs: a JDK 17, python3, curl, wrk (apt-get install -y wrk).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES=("${@:-26 260 1040}")
+SIZES=(${SIZES[@]})
+WORK=${BENCH_WORK:-/tmp/huiqi-bench}
+PORT=${BENCH_PORT:-18080}
+DURATION=${BENCH_DURATION:-15s}
+KEY=bench-key
+mkdir -p "$WORK"
+
+./mvnw -B -q -o package -DskipTests >/dev/null
+./mvnw -B -q -o dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >/dev/null
+CP="target/classes:target/test-classes:$(cat "$WORK/cp.txt")"
+HASH=$(printf %s "$KEY" | sha256sum | cut -d' ' -f1)
+
+# One profile for every request: a Wuzhou enterprise with figures (a real self-check, ~all criteria decided).
+cat > "$WORK/profile.json" <<'JSON'
+{"asOf":"2025-06-01","profile":{"regionCode":"450403","industryCode":"C3311","employees":120,"sme":true,
+ "financials":{"2024":{"operatingRevenue":8000,"mainBusinessRevenue":7800,"rdExpense":400,"totalAssets":9000},
+               "2023":{"operatingRevenue":6500,"rdExpense":300}}}}
+JSON
+python3 - "$WORK" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1] + '/profile.json'))
+with open(sys.argv[1] + '/batch.ndjson', 'w') as f:
+    for i in range(20000):
+        p['id'] = 'row-%d' % i
+        f.write(json.dumps(p, ensure_ascii=False) + '\n')
+body = json.dumps(json.load(open(sys.argv[1] + '/profile.json')))
+open(sys.argv[1] + '/post.lua', 'w').write('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = [[' + body + ']]\n')
+PY
+
+row() { printf '| %s ' "$@"; printf '|\n'; }
+echo
+row measures "build (cold, in-process)" "scenario gate" "heap after build" "per profile CPU" "facts" "Drools" "assembly" "JSON" "answer" "ready after start" "POST eligibility req/s" "GET measure req/s" "ratio" "NDJSON summary profiles/s" "one-file edit live"
+row --- --- --- --- --- --- --- --- --- --- --- --- --- --- --- ---
+for n in "${SIZES[@]}"; do
+  dir="$WORK/catalog-$n"
+  python3 bench/gen-catalog.py "$n" "$dir" >/dev/null
+  declare -A r=()
+  for kv in $(java -Xmx1g -cp "$CP" org.huiqi.evaluation.EngineBench "$dir" 10 2>/dev/null | grep '^measures='); do r[${kv%%=*}]=${kv#*=}; done
+
+  start=$(date +%s.%N)
+  java -Xmx1g -Dquarkus.http.port=$PORT -Dpolicy.rules.dir="$dir" -Dpolicy.api-keys="bench:$HASH:integration" \
+       -Dquarkus.log.level=WARN -jar target/quarkus-app/quarkus-run.jar >"$WORK/service-$n.log" 2>&1 &
+  pid=$!
+  until curl -sf "localhost:$PORT/q/health/ready" >/dev/null; do sleep 0.2; done
+  ready=$(echo "$(date +%s.%N) - $start" | bc)
+  id=$(curl -s "localhost:$PORT/api/v1/measures" | python3 -c 'import json,sys; print(json.load(sys.stdin)["measures"][0]["id"])')
+  wrk -t2 -c8 -d10s -s "$WORK/post.lua" "http://localhost:$PORT/api/v1/eligibility" >/dev/null   # warm-up
+  post=$(wrk -t2 -c8 -d"$DURATION" -s "$WORK/post.lua" "http://localhost:$PORT/api/v1/eligibility" | awk '/Requests\/sec/{print $2}')
+  get=$(wrk -t2 -c8 -d"$DURATION" "http://localhost:$PORT/api/v1/measures/$id" | awk '/Requests\/sec/{print $2}')
+  t0=$(date +%s.%N)
+  lines=$(curl -s -H "Authorization: Bearer $KEY" -H 'Content-Type: application/x-ndjson' --data-binary @"$WORK/batch.ndjson" \
+          "localhost:$PORT/api/v1/eligibility/batch?view=summary" | wc -l)
+  ndjson=$(echo "$lines / ($(date +%s.%N) - $t0)" | bc)
+  before=$(curl -s "localhost:$PORT/api/v1/ruleset" | python3 -c 'import json,sys; print(json.load(sys.stdin)["version"])')
+  file=$(cd "$dir" && find . -name '*.drl' | sort | head -1)
+  t0=$(date +%s.%N)
+  echo "// bench edit" >> "$dir/$file"
+  until [ "$(curl -s "localhost:$PORT/api/v1/ruleset" | python3 -c 'import json,sys; print(json.load(sys.stdin)["version"])')" != "$before" ]; do sleep 0.1; done
+  live=$(echo "$(date +%s.%N) - $t0" | bc)
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+
+  row "${r[measures]}" "${r[build_ms]} ms" "${r[gate_ms]} ms" "${r[heap_mb]} MB" "${r[per_profile_us]} µs" "${r[facts_us]} µs" \
+      "${r[drools_us]} µs" "${r[assembly_us]} µs" "${r[json_us]} µs" "${r[answer_kb]} KB" "$(printf %.1f "$ready") s" "$post" "$get" \
+      "$(echo "scale=1; 100 * $post / $get" | bc)%" "$ndjson" "$(printf %.1f "$live") s"
+done
+echo
+echo "machine: $(nproc) cores, load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

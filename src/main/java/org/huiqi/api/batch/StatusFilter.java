@@ -1,0 +1,37 @@
+package org.huiqi.api.batch;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import org.huiqi.api.RequestValidator;
+import org.huiqi.evaluation.Evaluation;
+import org.huiqi.evaluation.MeasureResult;
+
+/**
+ * {@code ?status=ELIGIBLE,NEEDS_INFO}: registry matching usually acts only on some statuses, and at
+ * 1,000 measures the NOT_ELIGIBLE results are most of a line.
+ */
+record StatusFilter(Set<MeasureResult.Status> kept) {
+    static final StatusFilter ALL = new StatusFilter(EnumSet.allOf(MeasureResult.Status.class));
+
+    /** The statuses a {@code status} parameter names; absent keeps all. A bad name is a 400 naming the parameter. */
+    static StatusFilter parse(String parameter) {
+        if (parameter == null) return ALL;
+        Set<MeasureResult.Status> kept = EnumSet.noneOf(MeasureResult.Status.class);
+        for (String name : parameter.split(",")) {
+            try {
+                kept.add(MeasureResult.Status.valueOf(name.strip()));
+            } catch (IllegalArgumentException e) {
+                throw RequestValidator.invalid("status", "must be a comma-separated list of "
+                        + Arrays.toString(MeasureResult.Status.values()) + ", not '" + name.strip() + "'");
+            }
+        }
+        return new StatusFilter(kept);
+    }
+
+    Evaluation apply(Evaluation evaluation) {
+        if (kept.size() == MeasureResult.Status.values().length) return evaluation;
+        return new Evaluation(evaluation.evaluationId(), evaluation.asOf(), evaluation.ruleset(),
+                evaluation.results().stream().filter(r -> kept.contains(r.status())).toList(), evaluation.notInForce());
+    }
+}

@@ -1,0 +1,91 @@
+package org.huiqi.evaluation;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.kie.api.runtime.rule.AgendaFilter;
+import org.kie.api.runtime.rule.Match;
+
+/**
+ * Asked by Drools before each firing. It keeps out the rules of measures this evaluation leaves
+ * aside (not in force, or placed elsewhere), and stops a runaway: once one rule has fired more
+ * than its cap, or the deadline has passed, nothing fires any more, so a looping rule stops at
+ * once and {@link #check()} names it. Cheaper than event listeners: one map update per firing.
+ * (A single consequence that never returns cannot be stopped from here; rule consequences only
+ * call the engine's own criteria functions, which always return.)
+ */
+final class FiringGuard implements AgendaFilter {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private final Map<String, String> measureOfRule;
+    private final Set<String> skipped;
+    private final int capPerRule;
+    private final long deadlineNanos;
+    private final long deadlineAt;
+    private int sinceClockRead;
+    private final Map<String, int[]> fired = new HashMap<>();
+    private long previousStart;
+    private String lastFired;
+    private String slowestRule;
+    private long slowestNanos;
+    private RuleFiringLimitException stopped;
+
+    FiringGuard(Map<String, String> measureOfRule, Set<String> skipped, int capPerRule, long deadlineNanos) {
+        this.measureOfRule = measureOfRule;
+        this.skipped = skipped;
+        this.capPerRule = capPerRule;
+        this.deadlineNanos = deadlineNanos;
+        this.previousStart = cpuNanos();
+        this.deadlineAt = previousStart + deadlineNanos;
+    }
+
+    @Override
+    public boolean accept(Match match) {
+        if (stopped != null) return false;
+        String rule = match.getRule().getName();
+        if (!skipped.isEmpty() && skipped.contains(measureOfRule.get(rule))) return false;
+        int[] count = fired.computeIfAbsent(rule, r -> new int[1]);
+        if (++count[0] > capPerRule) {
+            stopped = RuleFiringLimitException.firings(rule, capPerRule);
+            return false;
+        }
+        String previous = lastFired;
+        lastFired = rule;
+        // Reading the clock costs about a microsecond: every 64th firing is soon enough for a deadline in seconds.
+        if (++sinceClockRead < 64 && previous != null) return true;
+        sinceClockRead = 0;
+        long now = cpuNanos();
+        // A long stretch since the last reading is most likely the last consequence that ran.
+        if (now - previousStart > slowestNanos) {
+            slowestNanos = now - previousStart;
+            slowestRule = previous;
+        }
+        previousStart = now;
+        if (now - deadlineAt > 0) {
+            stopped = RuleFiringLimitException.deadline(slowestRule != null && slowestNanos > deadlineNanos / 2 ? slowestRule : mostFired(),
+                    deadlineNanos / 1_000_000);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * The thread's CPU time, not the wall clock: the deadline is for rules that run long, and an
+     * evaluation that merely waited for a busy CPU (a scenario gate running in parallel on a
+     * loaded node) must not be called a runaway.
+     */
+    private static long cpuNanos() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
+    /** Throws if this evaluation was stopped as a runaway. */
+    void check() {
+        if (stopped != null) throw stopped;
+    }
+
+    private String mostFired() {
+        return fired.entrySet().stream().max(Map.Entry.comparingByValue((a, b) -> Integer.compare(a[0], b[0])))
+                .map(Map.Entry::getKey).orElse("?");
+    }
+}

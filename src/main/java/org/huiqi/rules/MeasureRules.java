@@ -1,0 +1,77 @@
+package org.huiqi.rules;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.huiqi.evaluation.RuleName;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * What evaluation needs to know about the compiled rules, worked out once per build: which
+ * measure each rule belongs to, which measures may be left out of an evaluation that cannot use
+ * them, and (filled as regions are asked for) which measures lie outside a region.
+ */
+public final class MeasureRules {
+    /** Region codes remembered per rule set; GB/T 2260 has about 3,200, so this is never reached in use. */
+    private static final int MAX_REGIONS = 10_000;
+    private static final Pattern QUOTED = Pattern.compile("\"([A-Za-z0-9][A-Za-z0-9._-]*)\"");
+
+    private final Map<String, String> measureOfRule;
+    private final Set<String> entangled;
+    private final Map<String, Set<String>> outsideRegion = new ConcurrentHashMap<>();
+
+    private MeasureRules(Map<String, String> measureOfRule, Set<String> entangled) {
+        this.measureOfRule = measureOfRule;
+        this.entangled = entangled;
+    }
+
+    static MeasureRules of(KieBase kieBase, Map<String, Measure> measures, RuleFiles files) {
+        Map<String, String> measureOfRule = new HashMap<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) measureOfRule.put(rule.getName(), RuleName.of(rule.getName()).measureId());
+        }
+        // A measure another measure's rule file names (a conflict, a rule matching its outcomes) must
+        // always be evaluated: leaving it out could change the other measure's result.
+        Set<String> entangled = new HashSet<>();
+        for (Measure measure : measures.values()) {
+            if (!measure.conflicts().isEmpty()) {
+                entangled.add(measure.id());
+                entangled.addAll(measure.conflicts());
+            }
+        }
+        for (String path : files.withSuffix(".drl")) {
+            Matcher quoted = QUOTED.matcher(files.text(path));
+            while (quoted.find()) {
+                Measure named = measures.get(quoted.group(1));
+                if (named != null && !named.file().equals(path)) entangled.add(named.id());
+            }
+        }
+        return new MeasureRules(Map.copyOf(measureOfRule), Set.copyOf(entangled));
+    }
+
+    /** Rule name to measure id, for every rule of the rule set. */
+    public Map<String, String> measureOfRule() {
+        return measureOfRule;
+    }
+
+    /** True when the measure may be left out of an evaluation whose results cannot include it. */
+    public boolean separable(String measureId) {
+        return !entangled.contains(measureId);
+    }
+
+    /** The separable measures placed outside {@code regionCode}, computed once per region and rule set. */
+    public Set<String> outside(String regionCode, Function<String, Set<String>> compute) {
+        Set<String> known = outsideRegion.get(regionCode);
+        if (known != null) return known;
+        Set<String> computed = Set.copyOf(compute.apply(regionCode));
+        if (outsideRegion.size() < MAX_REGIONS) outsideRegion.putIfAbsent(regionCode, computed);
+        return computed;
+    }
+}

@@ -1,0 +1,61 @@
+package org.huiqi.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.huiqi.evaluation.EvaluationLimits;
+import org.huiqi.evaluation.Evaluator;
+import org.huiqi.rules.RuleFiles;
+import org.huiqi.rules.RuleProblem;
+import org.huiqi.rules.RuleSet;
+import org.huiqi.rules.RuleSetCompiler;
+import org.huiqi.rules.TempRules;
+import org.junit.jupiter.api.Test;
+
+/** After an edit the gate re-runs what the edit can affect, and still refuses a breaking edit. */
+class IncrementalGateTest {
+    private static final String FILE = "national/tax/west15.drl";
+
+    @Test
+    void anEditReRunsTheChangedMeasuresScenariosAndTheCrossMeasureOnesOnly() throws Exception {
+        Path dir = TempRules.copyOfProjectRules();
+        RuleSet serving = new RuleSetCompiler().compile(RuleFiles.read(dir));
+        append(dir, "\n// a staff edit\n");
+        RuleSet edited = new RuleSetCompiler().compile(RuleFiles.read(dir));
+
+        List<Scenario> all = new ScenarioFiles().read(edited.files());
+        List<Scenario> affected = ChangedMeasures.between(serving, edited).affected(all);
+
+        assertThat(affected).isNotEmpty().hasSizeLessThan(all.size());
+        assertThat(affected).anyMatch(s -> s.file().equals("national/tax/west15.scenarios.yaml"));
+        assertThat(affected).anyMatch(s -> s.file().startsWith("scenarios/"));
+        assertThat(affected).allMatch(s -> s.file().startsWith("scenarios/")
+                || s.expect().keySet().stream().anyMatch(k -> k.startsWith("CN-EIT-WEST15") || k.startsWith("CN-HNTE-EIT15")
+                        || edited.measures().get(k.split("@")[0]).conflicts().contains("CN-EIT-WEST15")));
+        assertThat(all).anyMatch(s -> !affected.contains(s));
+    }
+
+    @Test
+    void anEditThatBreaksItsMeasureIsStillRefused() throws Exception {
+        Path dir = TempRules.copyOfProjectRules();
+        RuleSet serving = new RuleSetCompiler().compile(RuleFiles.read(dir));
+        Path file = dir.resolve(FILE);
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        // The region criterion now wants Beijing: scenarios of western enterprises must fail.
+        Files.writeString(file, text.replace("\"western-region\"", "\"110000\""), StandardCharsets.UTF_8);
+        RuleSet edited = new RuleSetCompiler().compile(RuleFiles.read(dir));
+
+        List<RuleProblem> incremental = new ScenarioGate(new Evaluator(EvaluationLimits.DEFAULT)).check(edited, serving);
+        List<RuleProblem> full = new ScenarioGate(new Evaluator(EvaluationLimits.DEFAULT)).check(edited);
+
+        assertThat(incremental).isNotEmpty().isEqualTo(full);
+    }
+
+    private static void append(Path dir, String text) throws Exception {
+        Path file = dir.resolve(FILE);
+        Files.writeString(file, Files.readString(file, StandardCharsets.UTF_8) + text, StandardCharsets.UTF_8);
+    }
+}
