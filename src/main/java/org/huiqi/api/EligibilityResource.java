@@ -20,6 +20,7 @@ import org.huiqi.api.access.KeyOptional;
 import org.huiqi.audit.AuditLog;
 import org.huiqi.evaluation.Evaluation;
 import org.huiqi.profile.EligibilityRequest;
+import org.huiqi.rules.RuleSet;
 
 @Path("/api/v1/eligibility")
 @Tag(name = "Eligibility")
@@ -63,7 +64,9 @@ public class EligibilityResource {
         validator.body(request);
         if (explain != null && !explain.equals("all")) throw RequestValidator.invalid("explain", "must be 'all' or absent");
         LocalDate asOf = Evaluations.asOf(request.asOf());
-        return evaluations.evaluate(ruleSets.serving(), asOf, request.profile(), "all".equals(explain),
+        RuleSet ruleSet = ruleSets.serving();
+        RequestValidator.inputs(ruleSet, request.profile());
+        return evaluations.evaluate(ruleSet, asOf, request.profile(), "all".equals(explain),
                 Evaluations.Mode.single, AuditLog.Origin.single(caller.name()));
     }
 }

@@ -13,10 +13,11 @@ import org.kie.api.KieBase;
  * with, so a reload never changes a result half-way.
  *
  * @param version "sha256:…" over the files' paths and contents
+ * @param inputs  the inputs declared in {@code *.inputs.yaml} files, by id
  */
 public record RuleSet(String version, Instant loadedAt, String origin, KieBase kieBase,
                       Map<String, Measure> measures, Places places, Tables tables, PickLists pickLists,
-                      RuleFiles files) {
+                      RuleFiles files, Map<String, InputDeclaration> inputs) {
 
     public List<Measure> catalog() {
         return List.copyOf(measures.values());
