@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 final class ErrorLocator {
     private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
     private static final Pattern NAMED = Pattern.compile(
-            "The method (\\w+)\\(|(\\w+) cannot be resolved|The constructor (\\w+)\\(|The field (\\w+) is|(\\w+) is undefined");
+            "The method (\\w+)\\(|(\\w+) cannot be resolved|The constructor (\\w+)\\(|The field (\\w+) is|(\\w+) is undefined",
+            Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern PARSER = Pattern.compile("^\\[ERR \\d+\\] Line (\\d+):(\\d+)");
 
     private ErrorLocator() {
@@ -60,7 +61,7 @@ final class ErrorLocator {
         String message = StaffText.translate(problem.message(), rule);
         String word = unknownWord(problem.message());
         if (rule != null && word != null) {
-            Pattern usage = Pattern.compile("\\b" + Pattern.quote(word) + "\\b");
+            Pattern usage = Pattern.compile("\\b" + Pattern.quote(word) + "\\b", Pattern.UNICODE_CHARACTER_CLASS);
             for (int i = problem.line(); i < lines.length && !lines[i].strip().equals("end"); i++) {
                 Matcher found = usage.matcher(lines[i]);
                 if (found.find()) return new RuleProblem(problem.file(), i + 1, found.start() + 1, message);

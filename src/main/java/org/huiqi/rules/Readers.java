@@ -89,7 +89,7 @@ public final class Readers {
             }
         }
         // a third of the word may be wrong: "mainBusinesRevenue" yes, "xyz" → "sme" no
-        return best != null && bestDistance > 0 && bestDistance <= Math.max(2, word.length() / 3) ? best : null;
+        return best != null && bestDistance > 0 && bestDistance <= Math.max(2, Math.max(word.length(), best.length()) / 3) ? best : null;
     }
 
     static int distance(String a, String b) {

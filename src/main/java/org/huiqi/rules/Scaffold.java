@@ -67,7 +67,7 @@ final class Scaffold {
         if (place != null) return new String[] {place.zh(), place.en()};
         Places.Group group = places.groups().get(region);
         if (group != null) return new String[] {group.zh(), group.en()};
-        String near = Readers.nearest(region, places.byCode().keySet());
+        String near = StaffChecks.nearestRegion(region, places);
         throw new IllegalArgumentException("地区“" + region + "”不在 " + ReferenceData.REGIONS + " 中" + (near == null ? "" : "，是不是“" + near + "”？")
                 + " / region " + region + " is not in " + ReferenceData.REGIONS + (near == null ? "" : "; did you mean " + near + "?"));
     }
@@ -133,8 +133,8 @@ final class Scaffold {
         Places.Place otherPlace = places.byCode().get(other);
         String otherName = otherPlace == null ? "" : otherPlace.zh();
         return """
-                # %2$s 的场景测试。把每个“%1$s”换成政策门槛附近的数值；每个场景只改一两个字段。
-                # Scenarios for %2$s: replace each %1$s with figures around the threshold.
+                # %2$s 的场景测试：validate 逐行列出需要填写的地方，填入政策门槛附近的数值；每个场景只改一两个字段。
+                # Scenarios for %2$s: validate lists each place to fill in; use figures around the threshold.
                 scenarios:
                   - name: 符合全部条件 → 符合
                     asOf: %1$s                      # 评估日期，须在施行期内，如 2025-06-01

@@ -120,12 +120,20 @@ public final class StaffChecks {
 
     private static void region(String path, Literal code, Places places, List<RuleProblem> problems) {
         if (places.byCode().containsKey(code.value()) || places.groups().containsKey(code.value())) return;
-        Set<String> all = new TreeSet<>(places.byCode().keySet());
-        all.addAll(places.groups().keySet());
-        String near = Readers.nearest(code.value(), all);
+        String near = nearestRegion(code.value(), places);
         problems.add(problem(path, code, "地区“" + code.value() + "”不在 " + ReferenceData.REGIONS + " 中" + suggest(near, places)
                 + "（六位行政区划代码或地区分组）/ region '" + code.value() + "' is not in " + ReferenceData.REGIONS
                 + (near == null ? "" : "; did you mean '" + near + "'?")));
+    }
+
+    /** A code that begins with what was typed ("45040" → the city 450400), else the nearest code or group id. */
+    static String nearestRegion(String typed, Places places) {
+        String prefixed = places.byCode().keySet().stream().filter(c -> typed.length() >= 2 && c.startsWith(typed))
+                .min(Comparator.comparing((String c) -> c.replaceAll("0+$", "").length()).thenComparing(c -> c)).orElse(null);
+        if (prefixed != null) return prefixed;
+        Set<String> all = new TreeSet<>(places.byCode().keySet());
+        all.addAll(places.groups().keySet());
+        return Readers.nearest(typed, all);
     }
 
     private static String suggest(String near, Places places) {

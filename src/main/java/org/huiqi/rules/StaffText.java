@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  */
 final class StaffText {
     private static final Pattern UNDEFINED_METHOD = Pattern.compile("The method (\\w+)\\(([^)]*)\\) is undefined for the type (\\w+)");
-    private static final Pattern UNRESOLVED = Pattern.compile("(\\w+) cannot be resolved(?: to a (?:variable|type))?");
+    private static final Pattern UNRESOLVED = Pattern.compile("(\\w+) cannot be resolved(?: to a (?:variable|type))?",
+            Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern NOT_APPLICABLE = Pattern.compile(
             "The method (\\w+)\\(([^)]*)\\) in the type (\\w+) is not applicable for the arguments \\(([^)]*)\\)");
     private static final Pattern MISMATCH = Pattern.compile("Type mismatch: cannot convert from ([\\w.\\[\\]]+) to ([\\w.\\[\\]]+)");
