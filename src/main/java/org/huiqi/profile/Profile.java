@@ -86,8 +86,8 @@ public record Profile(
         @PositiveOrZero @DecimalMax("100") BigDecimal westernEncouragedRevenueSharePct,
         @Schema(description = "Industrial output by quarter") List<@Valid QuarterOutput> quarterlyOutput,
         @Schema(description = "Investment projects") List<@Valid ProjectInput> projects,
-        @Schema(description = "Answers to inputs that measures declare in *.inputs.yaml beside their rule files (see "
-                + "GET /api/v1/reference/fields), keyed by input id: a number, true/false, or one of the input's choices",
+        @Schema(description = "Answers to inputs that measures declare in *.inputs.yaml beside their rule files, "
+                + "keyed by input id: a number, true/false, or one of the input's choices",
                 example = "{\"copperOutputTonnes\": 1200}") Map<String, JsonNode> inputs) {
 
     public enum RdInstitutionLevel { NONE, MUNICIPAL, PROVINCIAL, NATIONAL }
