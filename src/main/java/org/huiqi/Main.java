@@ -5,7 +5,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import org.huiqi.rules.StaffCommands;
 
 /**
- * Starts the service, or, given {@code validate} or {@code test}, runs that staff command and
+ * Starts the service, or, given {@code validate}, {@code test} or {@code new}, runs that staff command and
  * exits without starting the HTTP server.
  */
 @QuarkusMain
