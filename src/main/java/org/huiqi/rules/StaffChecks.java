@@ -86,6 +86,11 @@ public final class StaffChecks {
         return List.copyOf(new LinkedHashSet<>(problems));
     }
 
+    /** Whether {@code problem} is a placeholder still to fill in (anything else on its line is its echo). */
+    public static boolean isMarker(RuleProblem problem) {
+        return problem.message().startsWith("第" + problem.line() + "行还有“" + MARKER + "”");
+    }
+
     private static void markers(String path, String text, List<RuleProblem> problems) {
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {

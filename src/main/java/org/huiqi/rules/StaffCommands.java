@@ -102,10 +102,10 @@ public final class StaffCommands {
 
     /** A problem on a line that still has a placeholder is that placeholder's echo. */
     private static List<RuleProblem> oneCauseOnce(List<RuleProblem> problems) {
-        Set<String> markerLines = problems.stream().filter(p -> p.message().contains(StaffChecks.MARKER + "”：请按"))
+        Set<String> markerLines = problems.stream().filter(StaffChecks::isMarker)
                 .map(p -> p.file() + ":" + p.line()).collect(Collectors.toSet());
         List<RuleProblem> kept = new ArrayList<>(new LinkedHashSet<>(problems.stream()
-                .filter(p -> p.message().contains(StaffChecks.MARKER + "”：请按") || !markerLines.contains(p.file() + ":" + p.line()))
+                .filter(p -> StaffChecks.isMarker(p) || !markerLines.contains(p.file() + ":" + p.line()))
                 .toList()));
         kept.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line).thenComparingInt(RuleProblem::column));
         return kept;
