@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.huiqi.evaluation.Evaluator;
 import org.huiqi.scenarios.Scenario;
 import org.huiqi.scenarios.ScenarioFiles;
+import org.huiqi.evaluation.RuleFiringLimit;
 import org.huiqi.scenarios.ScenarioGate;
 import org.huiqi.scenarios.ScenarioRunner;
 
@@ -36,7 +37,6 @@ public final class StaffCommands {
               validate [DIR]                                   检查规则目录（默认 ./rules）
               test [DIR] [--only FILE]                         检查并运行场景测试
               new PATH --id ID --region CODE [--dir DIR]       新建措施文件和场景文件""";
-    private static final int MAX_RULE_FIRINGS = 3_000;
 
     private StaffCommands() {
     }
@@ -123,7 +123,7 @@ public final class StaffCommands {
     }
 
     private static int test(RuleSet ruleSet, List<Scenario> scenarios, String prefix, PrintStream out) {
-        List<ScenarioRunner.Outcome> outcomes = new ScenarioGate(new Evaluator(MAX_RULE_FIRINGS)).run(ruleSet, scenarios);
+        List<ScenarioRunner.Outcome> outcomes = new ScenarioGate(new Evaluator(RuleFiringLimit.configured())).run(ruleSet, scenarios);
         for (ScenarioRunner.Outcome outcome : outcomes) {
             out.println((outcome.passed() ? "PASS " : "FAIL ") + prefix + outcome.scenario().file() + ":" + outcome.scenario().line()
                     + ": " + outcome.scenario().name());

@@ -39,8 +39,12 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 public final class ScenarioFiles {
     public static final String SUFFIX = ".scenarios.yaml";
     private static final ObjectMapper YAML = ProfileJson.configure(new ObjectMapper());
-    private static final Set<String> STATUSES = Set.of("ELIGIBLE", "NEEDS_INFO", "NOT_ELIGIBLE", Scenario.Expectation.ABSENT);
+    private static final Set<String> STATUSES = Set.of("ELIGIBLE", "NEEDS_INFO", "NOT_ELIGIBLE", Scenario.Expectation.ABSENT,
+            Scenario.Expectation.NOT_IN_FORCE);
     private static final Set<String> CASE_KEYS = Set.of("name", "asOf", "profile", "expect", "explain");
+    private static final Set<String> TOP_LEVEL = Set.of("scenarios", "shared");
+    private static final Set<String> KEYS = Set.of("status", "amount", "failed", "missing", "basis", "confirmed",
+            "conflictsWith", "recommended");
 
     private final RuleSet ruleSet;
     private final Set<RuleProblem> problems = new LinkedHashSet<>();
@@ -67,6 +71,16 @@ public final class ScenarioFiles {
                 JsonNode root = YAML.valueToTree(StaffYaml.load(text));
                 JsonNode cases = root == null ? null : root.get("scenarios");
                 Node caseNodes = StaffYaml.value(rootNode, "scenarios");
+                // "shared:" holds anchors (&general) that cases merge in (<<: *general); any other key is a typo
+                if (rootNode instanceof MappingNode top) {
+                    for (NodeTuple tuple : top.getValue()) {
+                        String key = tuple.getKeyNode() instanceof ScalarNode k ? k.getValue() : "";
+                        if (!TOP_LEVEL.contains(key)) {
+                            at(path, tuple.getKeyNode(), "未知的顶层项“" + key + "”：应为 scenarios:（共用的锚点写在 shared: 下）"
+                                    + " / unknown top-level key '" + key + "': use 'scenarios:' (and 'shared:' for anchors the cases merge in)");
+                        }
+                    }
+                }
                 if (cases == null || !cases.isArray()) {
                     problems.add(new RuleProblem(path, 1, 1, "文件应以 scenarios: 开头，下面逐项列出场景 / expected a list under 'scenarios:'"));
                     continue;
@@ -173,13 +187,29 @@ public final class ScenarioFiles {
             at(path, at == null ? yaml : at, "结果“" + status + "”应为 " + STATUSES + " 之一 / status '" + status + "' is not one of " + STATUSES);
             return null;
         }
-        if (node.isTextual()) return new Scenario.Expectation(status, null, false, null, null);
+        if (node.isTextual()) return new Scenario.Expectation(status, null, false, null, null, null, null, null, null);
+        // a misspelt key would otherwise check nothing and pass
+        if (yaml instanceof MappingNode map) {
+            for (NodeTuple tuple : map.getValue()) {
+                String key = tuple.getKeyNode() instanceof ScalarNode k ? k.getValue() : "";
+                if (!KEYS.contains(key)) {
+                    unknownKey(path, tuple.getKeyNode(), key, KEYS, "expect key");
+                    return null;
+                }
+            }
+        }
         if (node.has("amount") && !node.get("amount").isNull() && !node.get("amount").isNumber()) {
             at(path, StaffYaml.value(yaml, "amount"), "amount 应为数字（万元）/ amount must be a number (万元)");
             return null;
         }
         BigDecimal amount = node.hasNonNull("amount") ? node.get("amount").decimalValue() : null;
-        return new Scenario.Expectation(status, amount, node.has("amount"), list(node.get("failed")), list(node.get("missing")));
+        return new Scenario.Expectation(status, amount, node.has("amount"), list(node.get("failed")), list(node.get("missing")),
+                text(node, "basis"), node.hasNonNull("confirmed") ? node.get("confirmed").asBoolean() : null,
+                list(node.get("conflictsWith")), text(node, "recommended"));
+    }
+
+    private static String text(JsonNode node, String key) {
+        return node.hasNonNull(key) ? node.get(key).asText() : null;
     }
 
     private void unknownKey(String path, Node key, String name, Collection<String> known, String what) {
