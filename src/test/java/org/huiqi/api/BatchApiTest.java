@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import java.util.List;
+import org.huiqi.api.openapi.SendsInvalidRequests;
 import org.junit.jupiter.api.Test;
 
 /** The batch endpoint: access, per-item errors in place, one rule-set version, audit records and metrics. */
@@ -81,6 +82,7 @@ class BatchApiTest {
     }
 
     @Test
+    @SendsInvalidRequests
     void aJsonArrayIsAnsweredInOrderWithAnInvalidItemReportedInPlace() {
         String body = "[" + withId("a") + ", {\"id\": \"b\", \"profile\": {\"regionCode\": \"45\"}}, "
                 + "{\"id\": \"c\", \"profile\": {\"employees\": \"many\"}}, " + GOOD + "]";
@@ -105,6 +107,7 @@ class BatchApiTest {
     }
 
     @Test
+    @SendsInvalidRequests
     void aJsonArrayOverTheItemLimitIs413AndNotAnArrayIs400() {
         String six = "[" + String.join(",", List.of(GOOD, GOOD, GOOD, GOOD, GOOD, GOOD)) + "]";
         given().contentType("application/json").header("Authorization", "Bearer " + IntegrationKeys.INTEGRATION_KEY).body(six)
@@ -121,6 +124,7 @@ class BatchApiTest {
     }
 
     @Test
+    @SendsInvalidRequests
     void badNdjsonLinesGetErrorRecordsWhileTheirNeighboursSucceed() throws Exception {
         String longLine = "{\"id\": \"long\", \"profile\": {\"name\": \"" + "x".repeat(IntegrationKeys.MAX_LINE_BYTES) + "\"}}";
         String body = String.join("\n",
@@ -157,6 +161,7 @@ class BatchApiTest {
     }
 
     @Test
+    @SendsInvalidRequests
     void everyEvaluationLeavesOneAuditRecordWithoutTheRawProfile() throws Exception {
         try (AuditCapture audit = new AuditCapture(100)) {
             given().contentType("application/json").body(EligibilityApiTest.AT_THRESHOLDS)
