@@ -6,8 +6,8 @@ import org.huiqi.impact.ImpactCommands;
 import org.huiqi.rules.StaffCommands;
 
 /**
- * Starts the service, or, given {@code validate}, {@code test}, {@code population} or {@code impact},
- * runs that command and exits without starting the HTTP server.
+ * Starts the service, or, given {@code validate}, {@code test}, {@code new}, {@code population} or
+ * {@code impact}, runs that command and exits without starting the HTTP server.
  */
 @QuarkusMain
 public class Main {

@@ -80,6 +80,7 @@ public class EligibilityResource {
         if (explain != null && !explain.equals("all")) throw RequestValidator.invalid("explain", "must be 'all' or absent");
         LocalDate asOf = Evaluations.asOf(request.asOf());
         RuleSet ruleSet = ruleSets.serving();
+        RequestValidator.inputs(ruleSet, request.profile());
         Evaluation evaluation = evaluations.evaluate(ruleSet, asOf, request.profile(), "all".equals(explain),
                 Evaluations.Mode.single, AuditLog.Origin.single(caller.name()));
         evaluation = evaluation.withQuestions(Questions.of(evaluation.results(), FieldCatalog.of(ruleSet)));

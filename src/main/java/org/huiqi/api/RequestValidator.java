@@ -4,8 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.huiqi.profile.Profile;
+import org.huiqi.rules.InputDeclaration;
+import org.huiqi.rules.RuleSet;
 
 /** Checks request bodies and query parameters, answering 400 with every bad field named. */
 @ApplicationScoped
@@ -26,6 +30,24 @@ public class RequestValidator {
                 .toList();
         if (!errors.isEmpty()) throw new ProblemException(Problem.invalid(errors));
         return body;
+    }
+
+    /**
+     * The answers under {@code profile.inputs} against the inputs the serving rule set declares:
+     * an unknown id or a wrong type is a 400 naming {@code profile.inputs.<id>}, never ignored.
+     */
+    public static void inputs(RuleSet ruleSet, Profile profile) {
+        if (profile == null || profile.inputs() == null) return;
+        List<Problem.FieldError> errors = new ArrayList<>();
+        profile.inputs().forEach((id, value) -> {
+            InputDeclaration declared = ruleSet.inputs().get(id);
+            String message = declared == null ? "no measure declares an input '" + id + "'" : declared.reject(value);
+            if (message != null) errors.add(new Problem.FieldError("profile." + InputDeclaration.PREFIX + id, message));
+        });
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparing(Problem.FieldError::field));
+            throw new ProblemException(Problem.invalid(errors));
+        }
     }
 
     /** A date query parameter; absent means {@code fallback}. */

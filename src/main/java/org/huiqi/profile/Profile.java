@@ -1,5 +1,6 @@
 package org.huiqi.profile;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Max;
@@ -90,7 +91,10 @@ public record Profile(
         @Schema(description = "Revenue share from 西部地区鼓励类产业, percent", example = "80")
         @PositiveOrZero @DecimalMax("100") BigDecimal westernEncouragedRevenueSharePct,
         @Schema(description = "Industrial output by quarter") List<@Valid QuarterOutput> quarterlyOutput,
-        @Schema(description = "Investment projects") List<@Valid ProjectInput> projects) {
+        @Schema(description = "Investment projects") List<@Valid ProjectInput> projects,
+        @Schema(description = "Answers to inputs that measures declare in *.inputs.yaml beside their rule files, "
+                + "keyed by input id: a number, true/false, or one of the input's choices",
+                example = "{\"copperOutputTonnes\": 1200}") Map<String, JsonNode> inputs) {
 
     public enum RdInstitutionLevel { NONE, MUNICIPAL, PROVINCIAL, NATIONAL }
 

@@ -1,31 +1,67 @@
 package org.huiqi.rules;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Drools reports an error inside a rule's consequence at the rule's first line. Staff need the
- * line they mistyped, so when the message names the unknown word we find it in the rule's body,
- * and we always say which rule it is.
+ * Turns the rule compiler's errors into what a staff member can act on. Drools reports an error
+ * inside a rule's consequence at the rule's first line, so when the message names the unknown
+ * word we find it in the rule's body; a syntax error in a file is replaced by what the text itself
+ * shows (a full-width comma, a missing {@code end}) when it shows anything, since every further
+ * syntax error in that file is an echo of the same cause.
  */
 final class ErrorLocator {
     private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
     private static final Pattern NAMED = Pattern.compile(
-            "The method (\\w+)\\(|(\\w+) cannot be resolved|The constructor (\\w+)\\(|The field (\\w+) is|(\\w+) is undefined");
+            "The method (\\w+)\\(|(\\w+) cannot be resolved|The constructor (\\w+)\\(|The field (\\w+) is|(\\w+) is undefined",
+            Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern PARSER = Pattern.compile("^\\[ERR \\d+\\] Line (\\d+):(\\d+)");
 
     private ErrorLocator() {
     }
 
+    /** Every compiler problem in staff words, each cause once. */
+    static List<RuleProblem> explain(List<RuleProblem> raw, RuleFiles files) {
+        Set<RuleProblem> out = new LinkedHashSet<>();
+        Set<String> scanned = new LinkedHashSet<>();
+        for (RuleProblem problem : raw) {
+            boolean syntax = PARSER.matcher(problem.message()).find();
+            if (syntax && files.contents().containsKey(problem.file())) {
+                if (scanned.contains(problem.file())) continue;
+                List<RuleProblem> seen = SourceScan.scan(problem.file(), files.text(problem.file()));
+                if (!seen.isEmpty()) {
+                    scanned.add(problem.file());
+                    out.addAll(seen);
+                    continue;
+                }
+            }
+            out.add(locate(problem, files));
+        }
+        return new ArrayList<>(out);
+    }
+
     static RuleProblem locate(RuleProblem problem, RuleFiles files) {
-        if (problem.line() <= 0 || !files.contents().containsKey(problem.file())) return problem;
+        Matcher parser = PARSER.matcher(problem.message());
+        if (parser.find()) {
+            // the parser's own position is exact; the column it counts from 0
+            return new RuleProblem(problem.file(), Integer.parseInt(parser.group(1)), Integer.parseInt(parser.group(2)) + 1,
+                    StaffText.translate(problem.message(), null));
+        }
+        if (problem.line() <= 0 || !files.contents().containsKey(problem.file())) {
+            return new RuleProblem(problem.file(), problem.line(), problem.column(), StaffText.translate(problem.message(), null));
+        }
         String[] lines = files.text(problem.file()).split("\n", -1);
         if (problem.line() > lines.length) return problem;
         Matcher header = RULE_HEADER.matcher(lines[problem.line() - 1]);
-        if (!header.find()) return problem;
-        String message = "in rule \"" + header.group(1) + "\": " + problem.message().replaceFirst("^Rule Compilation error\\s*:?\\s*", "");
+        String rule = header.find() ? header.group(1) : null;
+        String message = StaffText.translate(problem.message(), rule);
         String word = unknownWord(problem.message());
-        if (word != null) {
-            Pattern usage = Pattern.compile("\\b" + Pattern.quote(word) + "\\b");
+        if (rule != null && word != null) {
+            Pattern usage = Pattern.compile("\\b" + Pattern.quote(word) + "\\b", Pattern.UNICODE_CHARACTER_CLASS);
             for (int i = problem.line(); i < lines.length && !lines[i].strip().equals("end"); i++) {
                 Matcher found = usage.matcher(lines[i]);
                 if (found.find()) return new RuleProblem(problem.file(), i + 1, found.start() + 1, message);

@@ -14,10 +14,11 @@ import org.kie.api.KieBase;
  *
  * @param version "sha256:…" over the files' paths and contents
  * @param rules   what evaluation needs to know about the rules, worked out once per build
+ * @param inputs  the inputs declared in {@code *.inputs.yaml} files, by id
  */
 public record RuleSet(String version, Instant loadedAt, String origin, KieBase kieBase,
                       Map<String, Measure> measures, Places places, Tables tables, PickLists pickLists,
-                      RuleFiles files, MeasureRules rules) {
+                      RuleFiles files, MeasureRules rules, Map<String, InputDeclaration> inputs) {
 
     public List<Measure> catalog() {
         return List.copyOf(measures.values());

@@ -41,6 +41,7 @@ public final class RuleSetCompiler {
         Places places = ReferenceData.places(files, problems);
         Tables tables = TableFiles.read(files, problems);
         PickLists pickLists = ReferenceData.pickLists(files, places, problems);
+        Map<String, InputDeclaration> inputs = DeclaredInputs.read(files, problems);
         if (!problems.isEmpty()) throw new RuleSetException(problems);
 
         ReleaseId releaseId = kie.newReleaseId("org.huiqi.rules", "ruleset",
@@ -57,19 +58,19 @@ public final class RuleSetCompiler {
 
         KieBuilder builder = kie.newKieBuilder(kfs).buildAll(DrlProject.class);
         try {
+            List<RuleProblem> raw = new ArrayList<>();
             for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
                 // Drools follows every syntax error with this line-less echo; the real error says more.
-                if (!"Parser returned a null Package".equals(message.getText())) {
-                    problems.add(ErrorLocator.locate(problem(message), files));
-                }
+                if (!"Parser returned a null Package".equals(message.getText())) raw.add(problem(message));
             }
+            problems.addAll(ErrorLocator.explain(raw, files));
             if (!problems.isEmpty()) throw new RuleSetException(problems);
             KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
             CatalogReader reader = new CatalogReader(files);
             Map<String, Measure> measures = reader.read(kieBase);
             if (!reader.problems().isEmpty()) throw new RuleSetException(reader.problems());
             return new RuleSet(version, Instant.now(), files.origin(), kieBase, measures, places, tables, pickLists, files,
-                    MeasureRules.of(kieBase, measures, files));
+                    MeasureRules.of(kieBase, measures, files), inputs);
         } finally {
             kie.getRepository().removeKieModule(releaseId);
         }

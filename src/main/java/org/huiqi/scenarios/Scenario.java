@@ -9,9 +9,10 @@ import org.huiqi.profile.Profile;
 /**
  * One case of a scenario file: a profile on a date, and what staff expect for some measures.
  *
+ * @param line   the line of the case's first key in its file
  * @param expect keyed by measure id, or "ID@projectId" for one project's result
  */
-public record Scenario(String file, String name, LocalDate asOf, boolean explainAll, Profile profile,
+public record Scenario(String file, int line, String name, LocalDate asOf, boolean explainAll, Profile profile,
                        Map<String, Expectation> expect) {
 
     /**

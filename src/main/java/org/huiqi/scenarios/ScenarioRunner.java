@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.huiqi.evaluation.Evaluation;
 import org.huiqi.evaluation.Evaluator;
 import org.huiqi.evaluation.MeasureResult;
@@ -14,6 +16,7 @@ import org.huiqi.rules.RuleSet;
 
 /** Runs scenarios against a built rule set and says, for each, what differs from the expectation. */
 public final class ScenarioRunner {
+    private static final Pattern RULE = Pattern.compile("rule \"([^\"]+)\"");
     private final Evaluator evaluator;
 
     public ScenarioRunner(Evaluator evaluator) {
@@ -44,7 +47,7 @@ public final class ScenarioRunner {
         } catch (RuleFiringLimitException e) {
             throw e;
         } catch (RuntimeException e) {
-            mismatches.add("evaluation failed: " + e.getMessage());
+            mismatches.add(failure(e));
         }
         return new Outcome(scenario, mismatches);
     }
@@ -96,6 +99,23 @@ public final class ScenarioRunner {
             boolean same = expected.amount() == null ? amount == null : amount != null && amount.compareTo(expected.amount()) == 0;
             if (!same) mismatches.add(key + ": expected amount " + expected.amount() + ", got " + amount);
         }
+    }
+
+    /**
+     * A rule that throws is named with the innermost reason, without the wrapping exceptions'
+     * Java names: "rule "X / region" failed: unknown place or group '45040'".
+     */
+    private static String failure(RuntimeException e) {
+        String rule = null;
+        Throwable root = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            Matcher named = RULE.matcher(String.valueOf(t.getMessage()));
+            if (rule == null && named.find()) rule = named.group(1);
+            if (t.getMessage() != null) root = t;
+        }
+        String reason = String.valueOf(root.getMessage()).replaceAll("\\b(?:[a-z_]\\w*\\.)+([A-Z]\\w*)", "$1")
+                .replaceAll("\\b\\w*(Exception|Error)\\b:?\\s*", "").strip();
+        return (rule == null ? "评估出错 / evaluation failed: " : "规则 \"" + rule + "\" 运行出错 / rule \"" + rule + "\" failed: ") + reason;
     }
 
     private static void compareConflicts(String key, Scenario.Expectation expected, MeasureResult result, List<String> mismatches) {

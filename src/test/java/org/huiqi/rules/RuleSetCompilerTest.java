@@ -71,8 +71,8 @@ class RuleSetCompilerTest {
                     assertThat(problem.file()).isEqualTo("zhejiang/suichang/extra.drl");
                     assertThat(problem.line()).as("the line with the typo").isEqualTo(26);
                     assertThat(problem.column()).isEqualTo(31);
-                    assertThat(problem.message()).contains("in rule \"TEST-EXTRA-AWARD / employees\"");
-                    assertThat(problem.message()).contains("employes");
+                    assertThat(problem.message()).contains("规则 \"TEST-EXTRA-AWARD / employees\"", "是不是“employees”",
+                            "did you mean 'employees'");
                 });
     }
 

@@ -44,7 +44,7 @@ class StaffCommandsTest {
     void testAGoodDirectoryPassesEveryScenario() {
         Run run = run("test", "rules");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.output()).contains("PASS rules/guangdong/xsg-2025.scenarios.yaml: ").containsPattern("(?m)^\\d+ passed, 0 failed$");
+        assertThat(run.output()).containsPattern("PASS rules/guangdong/xsg-2025\\.scenarios\\.yaml:\\d+: ").containsPattern("(?m)^\\d+ passed, 0 failed$");
     }
 
     @Test
@@ -56,8 +56,8 @@ class StaffCommandsTest {
         Run run = run("test", dir.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.output()).contains("FAIL " + dir + "/guangxi/wuzhou/xsg.scenarios.yaml: 未填首次纳规年份 → 需补充",
-                "WZ-XSG: expected ELIGIBLE, got NEEDS_INFO").containsPattern("(?m)^\\d+ passed, 1 failed$");
+        assertThat(run.output()).containsPattern("FAIL " + dir + "/guangxi/wuzhou/xsg\\.scenarios\\.yaml:\\d+: 未填首次纳规年份 → 需补充")
+                .contains("WZ-XSG: expected ELIGIBLE, got NEEDS_INFO").containsPattern("(?m)^\\d+ passed, 1 failed$");
     }
 
     @Test

@@ -108,4 +108,91 @@ public final class TempRules {
                 award(drools, $e.employees().times(0.1), 10);
             end
             """;
+
+    /** A measure that reads an input declared beside it, as the guide's worked example does. */
+    public static final String COPPER_MEASURE = """
+            package guangxi.wuzhou
+
+            import org.huiqi.evaluation.facts.Enterprise
+            import function org.huiqi.evaluation.Criteria.*
+            import function org.huiqi.evaluation.Decisions.*
+
+            rule "WZ-TEST-COPPER"
+                @zh("测试：再生铜产量奖励")
+                @en("Test: recycled copper output award")
+                @benefit("CASH")
+                @benefitZh("每吨0.01万元，最多50万元")
+                @benefitEn("100 CNY per tonne, at most 500,000 CNY")
+                @document("测试文件")
+                @issuer("测试单位")
+                @validFrom("2024-01-01")
+            when
+            then
+            end
+
+            rule "WZ-TEST-COPPER / region"
+                @zh("注册在梧州市")
+                @en("Registered in Wuzhou")
+            when
+                $e : Enterprise()
+            then
+                decide(drools, $e.locatedIn("450400"));
+            end
+
+            rule "WZ-TEST-COPPER / copper-output"
+                @zh("上年再生铜产量不低于1000吨")
+                @en("Recycled copper output last year at least 1000 tonnes")
+            when
+                $e : Enterprise()
+            then
+                decide(drools, atLeast($e.input("copperOutputTonnes"), 1000));
+            end
+
+            rule "WZ-TEST-COPPER / amount"
+            when
+                $e : Enterprise()
+            then
+                award(drools, $e.input("copperOutputTonnes").times(0.01), 50);
+            end
+            """;
+
+    public static final String COPPER_INPUTS = """
+            inputs:
+              - id: copperOutputTonnes
+                type: number
+                unit: 吨
+                zh: 上年再生铜产量
+                en: Recycled copper output last year
+                help: 按上年统计报表中的再生铜产量填写
+            """;
+
+    public static final String COPPER_SCENARIOS = """
+            scenarios:
+              - name: 产量1200吨 → 符合，12万元
+                asOf: 2025-06-01
+                profile: &base
+                  regionCode: "450400"
+                  inputs: {copperOutputTonnes: 1200}
+                expect:
+                  WZ-TEST-COPPER: {status: ELIGIBLE, amount: 12}
+              - name: 产量999吨 → 差一吨
+                asOf: 2025-06-01
+                profile:
+                  <<: *base
+                  inputs: {copperOutputTonnes: 999}
+                expect:
+                  WZ-TEST-COPPER: {status: NOT_ELIGIBLE, failed: [copper-output]}
+              - name: 未填产量 → 需补充
+                asOf: 2025-06-01
+                profile: {regionCode: "450400"}
+                expect:
+                  WZ-TEST-COPPER: {status: NEEDS_INFO, missing: [inputs.copperOutputTonnes]}
+            """;
+
+    /** Adds the copper measure, its inputs and its scenarios to {@code dir}. */
+    public static void addCopperMeasure(Path dir) {
+        write(dir, "guangxi/wuzhou/test-copper.drl", COPPER_MEASURE);
+        write(dir, "guangxi/wuzhou/test-copper.inputs.yaml", COPPER_INPUTS);
+        write(dir, "guangxi/wuzhou/test-copper.scenarios.yaml", COPPER_SCENARIOS);
+    }
 }

@@ -302,6 +302,7 @@ public class BatchResource {
             }
             try {
                 validator.body(item);
+                RequestValidator.inputs(ruleSet, item.profile());
                 LocalDate asOf = Evaluations.asOf(item.asOf());
                 Evaluation evaluation = evaluations.evaluate(ruleSet, asOf, item.profile(), explainAll, Evaluations.Mode.batch,
                         new AuditLog.Origin(client, id, line == null ? (index == null ? null : index + 1) : Math.toIntExact(line), item.id()));

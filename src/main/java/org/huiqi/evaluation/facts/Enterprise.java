@@ -4,6 +4,7 @@ import static org.huiqi.evaluation.Criteria.oneOf;
 import static org.huiqi.evaluation.Criteria.unknown;
 import static org.huiqi.evaluation.Criteria.when;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +19,7 @@ import org.huiqi.profile.Award;
 import org.huiqi.profile.Certification;
 import org.huiqi.profile.Profile;
 import org.huiqi.profile.QuarterOutput;
+import org.huiqi.rules.InputDeclaration;
 
 /**
  * The enterprise as rules see it: its profile on the evaluation date, read through names from
@@ -440,6 +442,32 @@ public final class Enterprise {
             projects.add(new Project(this, profile.projects().get(i), i, places));
         }
         return projects;
+    }
+
+    // ── inputs declared beside the rules (*.inputs.yaml) ──────────────────────────────────
+    // The API has checked each answer against its declaration, and validate checks each rule reads
+    // an input with the reader of its declared type; absent is unknown, as for every field.
+
+    /** A declared number input, {@code profile.inputs.<id>}. */
+    public Num input(String id) {
+        JsonNode value = answer(id);
+        return Num.input(value != null && value.isNumber() ? value.decimalValue() : null, InputDeclaration.PREFIX + id);
+    }
+
+    /** A declared yes/no input. */
+    public Flag inputFlag(String id) {
+        JsonNode value = answer(id);
+        return Flag.input(value != null && value.isBoolean() ? value.booleanValue() : null, InputDeclaration.PREFIX + id);
+    }
+
+    /** A declared choice input is one of {@code choices}. */
+    public Check inputIn(String id, String... choices) {
+        JsonNode value = answer(id);
+        return oneOf(value != null && value.isTextual() ? value.asText() : null, InputDeclaration.PREFIX + id, choices);
+    }
+
+    private JsonNode answer(String id) {
+        return profile.inputs() == null ? null : profile.inputs().get(id);
     }
 
     /** The profile, for the rare rule that needs a field with no named reader yet. */
