@@ -67,7 +67,11 @@ public final class CanonicalJson {
 
         @Override
         public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            gen.writeNumber(value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString());
+            BigDecimal stripped = value.stripTrailingZeros();
+            // Profiles are bounded when read (ProfileLimits), but a plain spelling of 1E-300000000 would be
+            // 300 MB: anything far outside those bounds keeps its short scientific spelling.
+            boolean plainIsShort = Math.abs((long) stripped.scale()) <= 100;
+            gen.writeNumber(value.signum() == 0 ? "0" : plainIsShort ? stripped.toPlainString() : stripped.toString());
         }
     }
 }
