@@ -16,6 +16,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -61,6 +63,9 @@ import org.jboss.logging.Logger;
  *
  * <p>NDJSON is read and written as a stream, one line at a time: memory does not grow with the
  * input, and results reach the caller while later lines are still being sent.
+ *
+ * <p>{@link BatchAdmission} decides whether a batch may start and cuts stalled ones; items are
+ * evaluated on {@link BatchWorkers}, never on more cores than those threads.
  */
 @Path("/api/v1/eligibility/batch")
 @Tag(name = "Eligibility")
@@ -86,12 +91,17 @@ public class BatchResource {
     private final ObjectMapper json;
     private final int maxItems;
     private final int maxLineBytes;
+    private final BatchAdmission admission;
+    private final BatchWorkers workers;
     private final Map<String, Counter> lineCounters = new ConcurrentHashMap<>();
 
     public BatchResource(RuleSets ruleSets, RequestValidator validator, Evaluations evaluations, Caller caller,
                          AuditLog audit, MeterRegistry metrics, ObjectMapper json,
                          @ConfigProperty(name = "policy.batch.max-items", defaultValue = "1000") int maxItems,
-                         @ConfigProperty(name = "policy.batch.max-line-bytes", defaultValue = "1048576") int maxLineBytes) {
+                         @ConfigProperty(name = "policy.batch.max-line-bytes", defaultValue = "1048576") int maxLineBytes,
+                         BatchAdmission admission, BatchWorkers workers) {
+        this.admission = admission;
+        this.workers = workers;
         this.ruleSets = ruleSets;
         this.validator = validator;
         this.evaluations = evaluations;
@@ -147,6 +157,13 @@ public class BatchResource {
     @APIResponse(responseCode = "413", description = "The JSON array has more than policy.batch.max-items items, or the body is larger "
             + "than the configured limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many batches are running: of this client "
+            + "(policy.batch.max-concurrent-per-client) or in all (policy.batch.max-concurrent). Retry after the seconds the "
+            + "Retry-After header gives. An admitted batch is cut (connection closed) when the client sends nothing, or does not "
+            + "take its results, for policy.batch.idle-timeout, or when it runs longer than policy.batch.max-duration",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again",
+                    schema = @Schema(type = SchemaType.INTEGER, example = "30")),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "No rule set is active yet",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response batch(
@@ -157,6 +174,7 @@ public class BatchResource {
                     + "a few hundred bytes instead of some 50 KB per item", example = "summary")
             @QueryParam("view") String view,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Context HttpServerRequest request,
             InputStream body) throws IOException {
         if (explain != null && !explain.equals("all")) throw RequestValidator.invalid("explain", "must be 'all' or absent");
         if (view != null && !view.equals("full") && !view.equals("summary")) {
@@ -164,9 +182,19 @@ public class BatchResource {
         }
         Batch batch = new Batch(ruleSets.serving(), Ulid.next(), caller.name(), "all".equals(explain), "summary".equals(view));
         boolean ndjson = contentType != null && MediaType.valueOf(contentType).isCompatible(MediaType.valueOf(NDJSON));
-        Response.ResponseBuilder response = ndjson
-                ? Response.ok((StreamingOutput) out -> batch.streamNdjson(body, out), NDJSON)
-                : Response.ok(batch.jsonArray(body), MediaType.APPLICATION_JSON);
+        BatchAdmission.Permit permit = admission.admit(batch.client, batch.id, () -> request.response().reset());
+        Response.ResponseBuilder response;
+        if (ndjson) {
+            response = Response.ok((StreamingOutput) out -> {
+                try (permit) {
+                    batch.streamNdjson(permit.watch(body), permit.watch(out));
+                }
+            }, NDJSON);
+        } else {
+            try (permit) {
+                response = Response.ok(batch.jsonArray(permit.watch(body)), MediaType.APPLICATION_JSON);
+            }
+        }
         return response.header(RULESET_VERSION, batch.ruleSet.version()).header(BATCH_ID, batch.id).build();
     }
 
@@ -208,7 +236,8 @@ public class BatchResource {
             }
             List<BatchResult> results = new ArrayList<>(items.size());
             for (int index = 0; index < items.size(); index++) {
-                results.add(evaluate(null, index, items.get(index)));
+                int at = index;
+                results.add(workers.call(() -> evaluate(null, at, items.get(at))));
                 items.set(index, null);
             }
             finish("json");
@@ -239,7 +268,8 @@ public class BatchResource {
                             if (!lines.ready()) out.flush();
                             continue;
                         }
-                        result = evaluate(line.number, null, item);
+                        long number = line.number;
+                        result = workers.call(() -> evaluate(number, null, item));
                     }
                     write(out, result);
                     if (!lines.ready()) out.flush();
