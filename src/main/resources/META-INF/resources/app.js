@@ -94,6 +94,12 @@
     amount: ['金额', 'Amount'],
     wan: ['万元', '10k CNY'],
     upTo: ['最高 {c} 万元', 'up to {c} × 10k CNY'],
+    estimate: ['约 {a} 万元（估算）', 'about {a} × 10k CNY (estimate)'],
+    gNotInForce: ['已到期/尚未施行', 'Ended or not yet in force'],
+    nifIntro: ['以下政策在评估日期不在有效期内，仅供参考：近24个月内到期或6个月内将施行。', 'Not in force on the evaluation date, for reference: ended in the last 24 months or starting in the next 6.'],
+    nifEnded: ['已于 {d} 到期', 'ended on {d}'],
+    nifNotYet: ['将于 {d} 起施行', 'in force from {d}'],
+    nifReplacedBy: ['已由“{m}”取代', 'replaced by "{m}"'],
     amountByOffice: ['金额由发文单位核定', 'amount set by the issuing office'],
     unconfirmed: ['未经官方原文确认，请向发文单位核实', 'not confirmed against the official text; check with the issuing office'],
     unconfirmedTag: ['待确认', 'to be confirmed'],
@@ -144,6 +150,7 @@
       { p: 'ip.classII', t: 'int', u: 'items', zh: '二类知识产权（实用新型、外观设计、软件著作权等）', en: 'Class-II IP (utility models, designs, software copyright)' },
       { p: 'ip.classIRelatedToLeadProduct', t: 'int', u: 'items', zh: '与主导产品相关的一类知识产权', en: 'Class-I IP related to the lead product' },
       { p: 'ownsCoreIp', t: 'bool', zh: '拥有主要产品的核心自主知识产权', en: 'Owns the core IP of its main products' },
+      { p: 'rdInstitution', t: 'bool', zh: '自建或与高校、科研机构联合建立了研发机构（不论是否经认定）', en: 'Has an own or joint R&D institution (recognised or not)' },
       { p: 'inHiTechField', t: 'bool', zh: '主要产品属于国家重点支持的高新技术领域', en: 'Main products are in a state-supported high-tech field' },
       { p: 'rdInstitutionLevel', t: 'enum', zh: '最高级别研发机构', en: 'Highest-level R&D institution',
         options: [['NONE', '没有', 'None'], ['MUNICIPAL', '市级', 'Municipal'], ['PROVINCIAL', '省级', 'Provincial'], ['NATIONAL', '国家级', 'National']] },
@@ -168,7 +175,10 @@
       { p: 'taxCreditRating', t: 'enum', zh: '纳税信用级别', en: 'Tax credit rating',
         options: [['A', 'A', 'A'], ['B', 'B', 'B'], ['M', 'M', 'M'], ['C', 'C', 'C'], ['D', 'D', 'D']] },
       { p: 'majorIncidentWithin3Years', t: 'bool', zh: '近三年发生重大安全、质量或环境事故', en: 'Major safety, quality or environmental incident in the last 3 years' },
-      { p: 'violationWithin6Months', t: 'bool', zh: '近六个月有环保或税收违法行为', en: 'Environmental or tax violation in the last 6 months' }
+      { p: 'violationWithin6Months', t: 'bool', zh: '近六个月有环保或税收违法行为', en: 'Environmental or tax violation in the last 6 months' },
+      { p: 'listedAbnormalOrDishonest', t: 'bool', zh: '被列入经营异常名录或严重失信主体名单', en: 'Listed as abnormal-operation or seriously dishonest' },
+      { p: 'seriousViolationWithin3Years', t: 'bool', zh: '近三年有偷漏税等严重违法违规行为', en: 'Tax evasion or another serious violation in the last 3 years' },
+      { p: 'restrictedOrEliminatedProduct', t: 'bool', zh: '产品属于《产业结构调整指导目录》限制类或淘汰类', en: 'Product in the restricted or eliminated classes' }
     ] },
     { id: 'recycling', zh: '资源循环', en: 'Resource recycling', conditional: true, fields: [
       { p: 'vatGeneralTaxpayer', t: 'bool', zh: '增值税一般纳税人', en: 'General VAT taxpayer' },
@@ -204,7 +214,10 @@
     ['INNOVATIVE_SME', '创新型中小企业', 'Innovative SME'],
     ['SPECIALIZED_SME', '专精特新中小企业', 'Specialized and innovative SME'],
     ['LITTLE_GIANT', '专精特新“小巨人”企业', '"Little giant" enterprise'],
-    ['SINGLE_CHAMPION', '制造业单项冠军', 'Manufacturing single champion']
+    ['SINGLE_CHAMPION', '制造业单项冠军', 'Manufacturing single champion'],
+    ['TECH_INNOVATION_DEMO', '国家级技术创新示范企业', 'National technology-innovation demonstration enterprise'],
+    ['IP_ADVANTAGE', '知识产权优势企业', 'IP advantage enterprise'],
+    ['IP_DEMO', '知识产权示范企业', 'IP demonstration enterprise']
   ];
 
   var LISTS = {
@@ -1032,7 +1045,7 @@
   function amountLine(r) {
     var b = r.benefit || {};
     var parts = [];
-    if (b.amount != null) parts.push(el('strong', { className: 'amount', text: fmt(b.amount) + ' ' + t('wan') }));
+    if (b.amount != null) parts.push(el('strong', { className: 'amount', 'data-basis': b.basis || 'EXACT', text: amountText(b) }));
     else parts.push(el('span', { text: (b.amountNote && withLabels(L(b.amountNote))) || t('amountByOffice') }));
     if (b.amount != null && b.cap != null) parts.push(' (' + t('upTo', { c: fmt(b.cap) }) + ')');
     if (b.amount == null && b.cap != null) parts.push('；' + t('upTo', { c: fmt(b.cap) }));
@@ -1040,6 +1053,39 @@
     var line = el('p', { className: 'amount-line' }, [el('span', { className: 'k', text: t('amount') + '：' })].concat(parts));
     if (!b.confirmed) line.appendChild(el('span', { className: 'small block', text: t('unconfirmed') }));
     return line;
+  }
+
+  /** An amount as what it is: a ceiling ("最高 X 万元 / up to X") is never shown as the award, an estimate says so. */
+  function amountText(b) {
+    if (b.basis === 'UP_TO') return t('upTo', { c: fmt(b.amount) });
+    if (b.basis === 'ESTIMATE') return t('estimate', { a: fmt(b.amount) });
+    return fmt(b.amount) + ' ' + t('wan');
+  }
+
+  /**
+   * The measures of the enterprise's place that ended recently or start soon (data.notInForce), in a
+   * section of their own: each with its period, its source and what replaced it where known.
+   */
+  function notInForceSection(data) {
+    var items = data.notInForce || [];
+    if (!items.length) return null;
+    var sec = el('section', { className: 'group group-not-in-force', id: 'group-not-in-force', 'aria-labelledby': 'h-not-in-force' }, [
+      el('h3', { id: 'h-not-in-force', text: t('gNotInForce') + '（' + items.length + '）' }),
+      el('p', { className: 'small', text: t('nifIntro') })
+    ]);
+    each(items, function (m) {
+      var when = m.phase === 'NOT_YET' ? t('nifNotYet', { d: m.validFrom }) : t('nifEnded', { d: m.validTo });
+      var box = el('article', { className: 'card not-in-force', 'data-not-in-force': m.measureId, 'data-phase': m.phase }, [
+        el('h4', null, [L(m.title), ' ', el('span', { className: 'id', text: m.measureId })]),
+        el('p', { className: 'phase', text: when })
+      ]);
+      var next = m.successor;
+      if (next && next.measureId) box.appendChild(el('p', { className: 'successor', text: t('nifReplacedBy', { m: next.measureId }) }));
+      if (next && next.note) box.appendChild(el('p', { className: 'successor', text: L(next.note) }));
+      box.appendChild(citationBlock(m));
+      sec.appendChild(box);
+    });
+    return sec;
   }
 
   function conflictsBlock(r, byId) {
@@ -1160,6 +1206,8 @@
       out.appendChild(sec);
     }
     out.appendChild(group('not', 'gNot', groups.not, true));
+    var notInForce = notInForceSection(data);
+    if (notInForce) out.appendChild(notInForce);
     $('results').removeAttribute('hidden');
     if (!quiet) {
       // announced once, briefly; the full results are read on demand after the focus moves there

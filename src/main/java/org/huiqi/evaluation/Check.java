@@ -9,7 +9,7 @@ import java.util.List;
  * @param missing the absent fields that would decide this check (empty unless UNKNOWN)
  */
 public record Check(Outcome outcome, Object actual, String required, List<String> fields,
-                    List<String> missing, Text label, List<Check> parts) {
+                    List<String> missing, Text label, List<Check> parts, boolean unconfirmed) {
 
     public Check {
         fields = List.copyOf(fields);
@@ -17,12 +17,29 @@ public record Check(Outcome outcome, Object actual, String required, List<String
         parts = List.copyOf(parts);
     }
 
+    public Check(Outcome outcome, Object actual, String required, List<String> fields, List<String> missing, Text label,
+                 List<Check> parts) {
+        this(outcome, actual, required, fields, missing, label, parts, false);
+    }
+
+    /**
+     * MET only on a reading not confirmed against the official text ([U]): every MET path through
+     * it passes an {@link Criteria#unconfirmed} part, so the result must say "to be confirmed".
+     */
+    public boolean metUnconfirmed() {
+        return met() && unconfirmed;
+    }
+
     static Check leaf(Outcome outcome, Object actual, String required, List<String> fields, List<String> missing) {
         return new Check(outcome, actual, required, fields, missing, null, List.of());
     }
 
     public Check labelled(Text text) {
-        return new Check(outcome, actual, required, fields, missing, text, parts);
+        return new Check(outcome, actual, required, fields, missing, text, parts, unconfirmed);
+    }
+
+    Check withUnconfirmed(boolean flag) {
+        return new Check(outcome, actual, required, fields, missing, label, parts, flag);
     }
 
     public boolean met() {

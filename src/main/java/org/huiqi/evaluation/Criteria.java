@@ -65,14 +65,24 @@ public final class Criteria {
     public static Check allOf(Check... parts) {
         Outcome outcome = Outcome.MET;
         for (Check part : parts) outcome = outcome.and(part.outcome());
-        return composite(outcome, "all of", parts);
+        return composite(outcome, "all of", parts).withUnconfirmed(Arrays.stream(parts).anyMatch(Check::metUnconfirmed));
     }
 
     /** One MET part is enough; NOT_MET only when every part is NOT_MET. */
     public static Check anyOf(Check... parts) {
         Outcome outcome = Outcome.NOT_MET;
         for (Check part : parts) outcome = outcome.or(part.outcome());
-        return composite(outcome, "any of", parts);
+        // unconfirmed only when no confirmed part is MET: a confirmed branch decides on its own
+        boolean unconfirmed = Arrays.stream(parts).filter(Check::met).allMatch(Check::metUnconfirmed);
+        return composite(outcome, "any of", parts).withUnconfirmed(unconfirmed);
+    }
+
+    /**
+     * A reading of the text not confirmed against the official source ([U]): when the measure is
+     * met only through it, the result says "to be confirmed with the issuing office".
+     */
+    public static Check unconfirmed(Check check) {
+        return check.withUnconfirmed(true);
     }
 
     /** The negation: for exclusions ("has not ..."). */

@@ -12,7 +12,9 @@ public record Evaluation(
         String evaluationId,
         @Schema(description = "The evaluation date", example = "2026-11-22") LocalDate asOf,
         RuleSetRef ruleset,
-        @Schema(description = "One result per measure in force on asOf (per project for per-project measures)") List<MeasureResult> results) {
+        @Schema(description = "One result per measure in force on asOf (per project for per-project measures)") List<MeasureResult> results,
+        @Schema(description = "Measures of the enterprise's place not in force on asOf: ended in the last 24 months or "
+                + "starting in the next 6, with their period, citation and what replaced them where known") List<NotInForce> notInForce) {
 
     @Schema(description = "The rule set that produced the result.")
     public record RuleSetRef(

@@ -41,7 +41,8 @@ public final class Evaluator {
         Facts facts = run(ruleSet, asOf, profile);
         List<MeasureResult> results = new ResultAssembler(ruleSet, asOf, explainAll)
                 .assemble(facts);
-        return new Evaluation(Ulid.next(), asOf, new Evaluation.RuleSetRef(ruleSet.version(), ruleSet.loadedAt()), results);
+        return new Evaluation(Ulid.next(), asOf, new Evaluation.RuleSetRef(ruleSet.version(), ruleSet.loadedAt()), results,
+                NotInForce.list(ruleSet, asOf, facts));
     }
 
     /** What the rules concluded about one profile, before it is turned into results. */

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class EvaluatorProducer {
     @Produces
     @Singleton
-    Evaluator evaluator(@ConfigProperty(name = "policy.evaluation.max-rule-firings", defaultValue = "3000") int maxRuleFirings) {
+    Evaluator evaluator(@ConfigProperty(name = RuleFiringLimit.KEY) int maxRuleFirings) {
         return new Evaluator(maxRuleFirings);
     }
 }

@@ -31,6 +31,8 @@ public record MeasureResult(
     @Schema(description = "What the measure gives. Money in 万元.")
     public record Benefit(
             Measure.BenefitKind kind,
+            @Schema(description = "How to read amount: EXACT the award; UP_TO a ceiling (最高, 不超过), never the award itself; "
+                    + "ESTIMATE computed from the figures given (e.g. a tax saving)") Measure.Basis basis,
             @Schema(description = "Computed amount, 万元; null when not computable from the profile or not published", example = "20")
             BigDecimal amount,
             @Schema(description = "Upper limit of the amount, 万元", example = "100") BigDecimal cap,

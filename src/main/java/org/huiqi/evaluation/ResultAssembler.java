@@ -24,6 +24,7 @@ final class ResultAssembler {
     private static final Text NO_AMOUNT = Text.of("金额由发文单位核定", "amount set by the issuing office");
     private static final Text NEEDS_PROJECT = Text.of("需补充项目信息以计算金额：projects", "to compute the amount, give: projects");
     private static final Text UNCONFIRMED = Text.of("金额待与发文单位确认", "amount to be confirmed with the issuing office");
+    private static final Text CEILING = Text.of("为最高额，实际金额由发文单位核定", "a ceiling: the actual award is set by the issuing office");
 
     private final RuleSet ruleSet;
     private final LocalDate asOf;
@@ -59,6 +60,7 @@ final class ResultAssembler {
 
     private MeasureResult result(Measure measure, String subject, Evaluator.Facts facts) {
         List<MeasureResult.CriterionResult> criteria = new ArrayList<>();
+        List<Check> checks = new ArrayList<>();
         for (Measure.Criterion criterion : measure.criteria()) {
             // Without listed projects only the region is judged (by the enterprise's place): the rest needs a project.
             boolean noProjects = measure.perProject() && subject == null && !facts.projectsKnown();
@@ -66,6 +68,7 @@ final class ResultAssembler {
                     ? Criteria.unknown("a project", List.of("projects"))
                     : outcome(measure.id(), criterion.id(), subject, facts).orElseGet(() ->
                             Criteria.unknown("not evaluated: the rule did not fire", List.of()));
+            checks.add(check);
             criteria.add(new MeasureResult.CriterionResult(criterion.id(), check.outcome(), criterion.description(),
                     check.actual(), check.required(), check.fields(), check.missing(),
                     check.parts().stream().map(MeasureResult.Part::of).toList()));
@@ -77,7 +80,7 @@ final class ResultAssembler {
         List<String> missing = status != Status.NEEDS_INFO ? List.of() : criteria.stream()
                 .flatMap(c -> c.missingFields().stream()).distinct().toList();
         return new MeasureResult(measure.id(), subject, measure.title(), status, failed.size() == 1,
-                benefit(measure, subject, status, facts), criteria, missing, failed, List.of(),
+                benefit(measure, subject, status, facts, checks.stream().anyMatch(Check::metUnconfirmed)), criteria, missing, failed, List.of(),
                 measure.citation(), measure.jurisdiction(), measure.validFrom(), measure.validTo());
     }
 
@@ -93,9 +96,10 @@ final class ResultAssembler {
                 .map(CriterionOutcome::check).findFirst();
     }
 
-    private static MeasureResult.Benefit benefit(Measure measure, String subject, Status status, Evaluator.Facts facts) {
+    private MeasureResult.Benefit benefit(Measure measure, String subject, Status status, Evaluator.Facts facts, boolean unconfirmedReading) {
+        boolean confirmed = measure.confirmedOn(asOf) && !unconfirmedReading;
         if (measure.perProject() && subject == null && !facts.projectsKnown()) {
-            return new MeasureResult.Benefit(measure.benefitKind(), null, null, measure.confirmed(), measure.benefit(),
+            return new MeasureResult.Benefit(measure.benefitKind(), measure.basis(), null, null, confirmed, measure.benefit(),
                     measure.amountRule(), measure.amountRule() == null ? null : NEEDS_PROJECT);
         }
         Optional<BenefitAmount> amount = facts.amounts().stream()
@@ -109,9 +113,10 @@ final class ResultAssembler {
         else if (amount.isPresent() && !amount.get().amount().known() && status != Status.NOT_ELIGIBLE) {
             note = Text.of("需补充以计算金额：" + String.join(", ", amount.get().amount().missing()),
                     "to compute the amount, give: " + String.join(", ", amount.get().amount().missing()));
-        } else if (shown && !measure.confirmed()) note = UNCONFIRMED;
-        return new MeasureResult.Benefit(measure.benefitKind(), shown ? plain(amount.get().amount().value()) : null,
-                amount.map(BenefitAmount::cap).orElse(null), measure.confirmed(), measure.benefit(), measure.amountRule(), note);
+        } else if (shown && !confirmed) note = UNCONFIRMED;
+        else if (shown && measure.basis() == Measure.Basis.UP_TO) note = CEILING;
+        return new MeasureResult.Benefit(measure.benefitKind(), measure.basis(), shown ? plain(amount.get().amount().value()) : null,
+                amount.map(BenefitAmount::cap).orElse(null), confirmed, measure.benefit(), measure.amountRule(), note);
     }
 
     /** 5 rather than 5.0 or 5.0000: amounts are read by people. */

@@ -42,6 +42,8 @@ public record Profile(
         @Schema(description = "Owns the core IP of its main products (拥有核心自主知识产权)", example = "true") Boolean ownsCoreIp,
         @Schema(description = "Main products are in a 国家重点支持的高新技术领域 field", example = "false") Boolean inHiTechField,
         @Schema(description = "Highest level of R&D institution (研发机构) the enterprise has", example = "MUNICIPAL") RdInstitutionLevel rdInstitutionLevel,
+        @Schema(description = "Has an R&D institution of its own, or built jointly with a university or research institute, "
+                + "recognised or not (自建或与高校、科研机构联合建立研发机构)", example = "true") Boolean rdInstitution,
         @Schema(description = "Awards received") @Size(max = ProfileLimits.MAX_AWARDS) List<@Valid Award> awards,
         @Schema(description = "Years in its niche market (从事特定细分市场年限)", example = "6") @PositiveOrZero @Max(200) Integer yearsInNiche,
         @Schema(description = "Lead product is in a strategic emerging industry (战略性新兴产业)", example = "true") Boolean leadProductStrategicEmerging,
@@ -66,6 +68,10 @@ public record Profile(
         @Schema(description = "Major safety, quality or environmental incident in the year before applying (申请前一年内发生重大安全、质量事故或严重环境违法行为)",
                 example = "false") Boolean majorIncidentWithin1Year,
         @Schema(description = "Environmental or tax violation in the last 6 months", example = "false") Boolean violationWithin6Months,
+        @Schema(description = "Listed in the 经营异常名录 or as a 严重失信主体 (abnormal-operation list or seriously dishonest entity)",
+                example = "false") Boolean listedAbnormalOrDishonest,
+        @Schema(description = "Tax evasion or another serious violation of law in the last 3 years (近三年偷漏税或其他严重违法违规行为)",
+                example = "false") Boolean seriousViolationWithin3Years,
         @Schema(description = "Is a general VAT taxpayer (增值税一般纳税人)", example = "true") Boolean vatGeneralTaxpayer,
         @Schema(description = "Sells recycled resources it collected itself, with only simple processing such as sorting, cleaning, "
                 + "baling, cutting or crushing (销售自己收购的再生资源，仅进行简单加工)", example = "true") Boolean sellsCollectedRecycledResources,

@@ -75,6 +75,10 @@ final class CatalogReader {
         });
         catalog.values().forEach(m -> m.conflicts().stream().filter(c -> !catalog.containsKey(c)).forEach(c ->
                 problem(declarations.get(m.id()), "@conflicts names " + c + ", which no rule declares")));
+        catalog.values().stream().filter(m -> m.successor() != null && m.successor().measureId() != null
+                        && !catalog.containsKey(m.successor().measureId()))
+                .forEach(m -> problem(declarations.get(m.id()), "@supersededBy names " + m.successor().measureId()
+                        + ", which no rule declares; for a successor not yet encoded write @successorZh/@successorEn instead"));
         return catalog;
     }
 
@@ -104,6 +108,9 @@ final class CatalogReader {
         LocalDate to = date(rule, "validTo");
         if (from == null || (meta(rule, "validTo") != null && to == null)) return null;
         if (to != null && to.isBefore(from)) problem(rule, "@validTo " + to + " is before @validFrom " + from);
+        LocalDate confirmedUntil = date(rule, "confirmedUntil");
+        Measure.Basis basis = basis(rule);
+        if (basis == null) return null;
         String file = file(rule);
         String conflicts = meta(rule, "conflicts");
         return new Measure(id, Text.of(meta(rule, "zh"), meta(rule, "en")), kind,
@@ -111,10 +118,33 @@ final class CatalogReader {
                 meta(rule, "amountZh") == null ? null : Text.of(meta(rule, "amountZh"), meta(rule, "amountEn")),
                 new Measure.Citation(meta(rule, "document"), meta(rule, "number"), meta(rule, "issuer"),
                         meta(rule, "article"), meta(rule, "url")),
-                from, to, !"false".equals(meta(rule, "confirmed")), rule.getMetaData().containsKey("perProject"),
+                from, to, !"false".equals(meta(rule, "confirmed")), confirmedUntil, basis, successor(rule),
+                rule.getMetaData().containsKey("perProject"),
                 conflicts == null ? List.of() : Arrays.stream(conflicts.split("[,\\s]+")).filter(s -> !s.isBlank()).toList(),
                 meta(rule, "preferZh") == null ? null : Text.of(meta(rule, "preferZh"), meta(rule, "preferEn")),
                 file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : "", file, List.copyOf(criteria));
+    }
+
+    /** {@code @basis("UP_TO")} for ceilings (最高, 不超过), {@code "ESTIMATE"} for savings computed from figures; EXACT by default. */
+    private Measure.Basis basis(RuleImpl rule) {
+        String value = meta(rule, "basis");
+        if (value == null) return Measure.Basis.EXACT;
+        try {
+            return Measure.Basis.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            problem(rule, "@basis must be one of " + Arrays.toString(Measure.Basis.values()) + ", not " + value);
+            return null;
+        }
+    }
+
+    /** {@code @supersededBy("ID")} and/or {@code @successorZh}/{@code @successorEn}: what replaced the measure. */
+    private Measure.Successor successor(RuleImpl rule) {
+        String id = meta(rule, "supersededBy");
+        String zh = meta(rule, "successorZh");
+        String en = meta(rule, "successorEn");
+        if ((zh == null) != (en == null)) problem(rule, "@successorZh and @successorEn go together: give both");
+        if (id == null && zh == null && en == null) return null;
+        return new Measure.Successor(id, zh == null && en == null ? null : Text.of(zh, en));
     }
 
     private LocalDate date(RuleImpl rule, String key) {

@@ -21,6 +21,13 @@ public record Measure(
         @Schema(description = "Last day in force; null when open-ended", example = "2026-01-16") LocalDate validTo,
         @Schema(description = "False when the measure or its amount is not confirmed against the official text")
         boolean confirmed,
+        @Schema(description = "Last evaluation date the text is confirmed for; later evaluations (a yearly round whose notice "
+                + "is not yet published) are unconfirmed. Null when the whole period is as confirmed says", example = "2025-12-31")
+        LocalDate confirmedUntil,
+        @Schema(description = "EXACT: the amount is the award; UP_TO: a ceiling (最高, 不超过), never the award itself; "
+                + "ESTIMATE: computed from figures the caller gave, such as a tax saving") Basis basis,
+        @Schema(description = "What replaced or will replace the measure, when its rule file says; null otherwise")
+        Successor successor,
         @Schema(description = "True when the measure gives one result per project") boolean perProject,
         @Schema(description = "Measures that cannot be claimed together with this one") List<String> conflicts,
         @Schema(description = "Why to choose this measure over a conflicting one when both are eligible and give the same; "
@@ -30,6 +37,16 @@ public record Measure(
         List<Criterion> criteria) {
 
     public enum BenefitKind { CASH, TAX, STATUS, SERVICE }
+
+    /** How to read an amount: the award, a ceiling, or an estimate from the caller's figures. */
+    public enum Basis { EXACT, UP_TO, ESTIMATE }
+
+    @Schema(description = "What replaced a measure: an encoded measure, a note, or both.")
+    public record Successor(
+            @Schema(description = "Id of the measure that replaces it, when encoded", example = "CN-MIIT-SPECIALIZED-SME-2026")
+            String measureId,
+            @Schema(description = "What replaced it, in words (e.g. a revision not yet encoded: ask the issuing office)") Text note) {
+    }
 
     @Schema(description = "The legal source of a measure.")
     public record Citation(
@@ -42,6 +59,11 @@ public record Measure(
 
     @Schema(description = "A named criterion of a measure.")
     public record Criterion(@Schema(example = "rd-expense") String id, Text description) {
+    }
+
+    /** Confirmed against the official text for an evaluation on {@code date}. */
+    public boolean confirmedOn(LocalDate date) {
+        return confirmed && (confirmedUntil == null || !date.isAfter(confirmedUntil));
     }
 
     public boolean inForceOn(LocalDate date) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.huiqi.evaluation.Evaluator;
+import org.huiqi.evaluation.RuleFiringLimit;
 import org.huiqi.scenarios.ScenarioGate;
 import org.huiqi.scenarios.ScenarioRunner;
 
@@ -17,7 +18,6 @@ import org.huiqi.scenarios.ScenarioRunner;
  */
 public final class StaffCommands {
     public static final List<String> NAMES = List.of("validate", "test");
-    private static final int MAX_RULE_FIRINGS = 3_000;
 
     private StaffCommands() {
     }
@@ -54,7 +54,7 @@ public final class StaffCommands {
 
     private static int test(RuleSet ruleSet, String prefix, PrintStream out) {
         List<RuleProblem> unreadable = new ArrayList<>();
-        List<ScenarioRunner.Outcome> outcomes = new ScenarioGate(new Evaluator(MAX_RULE_FIRINGS)).runAll(ruleSet, unreadable);
+        List<ScenarioRunner.Outcome> outcomes = new ScenarioGate(new Evaluator(RuleFiringLimit.configured())).runAll(ruleSet, unreadable);
         unreadable.forEach(p -> out.println("FAIL " + prefix + p));
         for (ScenarioRunner.Outcome outcome : outcomes) {
             out.println((outcome.passed() ? "PASS " : "FAIL ") + prefix + outcome.scenario().file() + ": " + outcome.scenario().name());

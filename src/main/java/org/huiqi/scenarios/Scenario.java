@@ -17,10 +17,18 @@ public record Scenario(String file, String name, LocalDate asOf, boolean explain
     /**
      * What a measure's result should be. Null fields are not checked.
      *
-     * @param status ELIGIBLE, NEEDS_INFO, NOT_ELIGIBLE, or ABSENT (not listed at all)
+     * @param status ELIGIBLE, NEEDS_INFO, NOT_ELIGIBLE; NOT_IN_FORCE (listed apart in notInForce: ended
+     *               recently or starting soon); or ABSENT (not listed at all)
+     * @param basis EXACT, UP_TO or ESTIMATE: how the amount reads
+     * @param confirmed whether the benefit is confirmed against the official text on asOf
+     * @param conflictsWith measures the result must name as not claimable together with it
+     * @param recommended the measure its conflict advice recommends ("none" when it cannot yet)
      */
     public record Expectation(String status, BigDecimal amount, boolean amountGiven, List<String> failed,
-                              List<String> missing) {
+                              List<String> missing, String basis, Boolean confirmed, List<String> conflictsWith,
+                              String recommended) {
         public static final String ABSENT = "ABSENT";
+        public static final String NOT_IN_FORCE = "NOT_IN_FORCE";
+        public static final String NO_RECOMMENDATION = "none";
     }
 }

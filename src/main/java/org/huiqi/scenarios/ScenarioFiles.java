@@ -22,7 +22,11 @@ import org.huiqi.rules.RuleProblem;
 public final class ScenarioFiles {
     public static final String SUFFIX = ".scenarios.yaml";
     private static final ObjectMapper YAML = ProfileJson.configure(new ObjectMapper());
-    private static final Set<String> STATUSES = Set.of("ELIGIBLE", "NEEDS_INFO", "NOT_ELIGIBLE", Scenario.Expectation.ABSENT);
+    private static final Set<String> STATUSES = Set.of("ELIGIBLE", "NEEDS_INFO", "NOT_ELIGIBLE", Scenario.Expectation.ABSENT,
+            Scenario.Expectation.NOT_IN_FORCE);
+    private static final Set<String> TOP_LEVEL = Set.of("scenarios", "shared");
+    private static final Set<String> KEYS = Set.of("status", "amount", "failed", "missing", "basis", "confirmed",
+            "conflictsWith", "recommended");
 
     private final List<RuleProblem> problems = new ArrayList<>();
 
@@ -36,6 +40,13 @@ public final class ScenarioFiles {
             try {
                 JsonNode root = YAML.valueToTree(StaffYaml.load(files.text(path)));
                 JsonNode cases = root == null ? null : root.get("scenarios");
+                // "shared:" holds anchors (&general) that cases merge in (<<: *general); any other key is a typo
+                if (root != null) root.fieldNames().forEachRemaining(key -> {
+                    if (!TOP_LEVEL.contains(key)) {
+                        problems.add(new RuleProblem(path, 1, 0, "unknown top-level key '" + key + "': use 'scenarios:' "
+                                + "(and 'shared:' for anchors the cases merge in)"));
+                    }
+                });
                 if (cases == null || !cases.isArray()) {
                     problems.add(new RuleProblem(path, 1, 0, "expected a list under 'scenarios:'"));
                     continue;
@@ -75,10 +86,20 @@ public final class ScenarioFiles {
     }
 
     private static Scenario.Expectation expectation(JsonNode node) {
-        if (node.isTextual()) return new Scenario.Expectation(status(node.asText()), null, false, null, null);
+        if (node.isTextual()) return new Scenario.Expectation(status(node.asText()), null, false, null, null, null, null, null, null);
+        // a misspelt key would otherwise check nothing and pass
+        node.fieldNames().forEachRemaining(key -> {
+            if (!KEYS.contains(key)) throw new IllegalArgumentException("expect has an unknown key '" + key + "'; keys: " + KEYS);
+        });
         BigDecimal amount = node.hasNonNull("amount") ? node.get("amount").decimalValue() : null;
         return new Scenario.Expectation(status(node.path("status").asText()), amount, node.has("amount"),
-                list(node.get("failed")), list(node.get("missing")));
+                list(node.get("failed")), list(node.get("missing")), text(node, "basis"),
+                node.hasNonNull("confirmed") ? node.get("confirmed").asBoolean() : null,
+                list(node.get("conflictsWith")), text(node, "recommended"));
+    }
+
+    private static String text(JsonNode node, String key) {
+        return node.hasNonNull(key) ? node.get(key).asText() : null;
     }
 
     private static String status(String status) {

@@ -60,10 +60,16 @@ public final class ScenarioRunner {
         Optional<MeasureResult> found = evaluation.results().stream()
                 .filter(r -> r.measureId().equals(measureId) && Objects.equals(r.projectId(), projectId))
                 .findFirst();
+        boolean notInForce = evaluation.notInForce().stream().anyMatch(n -> n.measureId().equals(measureId));
         if (found.isEmpty()) {
-            if (!Scenario.Expectation.ABSENT.equals(expected.status())) {
+            if (Scenario.Expectation.NOT_IN_FORCE.equals(expected.status()) && !notInForce) {
+                mismatches.add(key + ": expected NOT_IN_FORCE, but it is not in notInForce (its period is further than "
+                        + "24 months back or 6 months ahead, or it is another place's measure)");
+            } else if (Scenario.Expectation.ABSENT.equals(expected.status()) && notInForce) {
+                mismatches.add(key + ": expected ABSENT, but it is listed in notInForce (ended recently or starting soon)");
+            } else if (!Scenario.Expectation.ABSENT.equals(expected.status()) && !Scenario.Expectation.NOT_IN_FORCE.equals(expected.status())) {
                 mismatches.add(key + ": expected " + expected.status() + ", but it is not listed"
-                        + " (out of its period on asOf, or filtered out by region)");
+                        + (notInForce ? " (it is not in force on asOf: listed in notInForce)" : " (out of its period on asOf, or filtered out by region)"));
             }
             return;
         }
@@ -78,10 +84,30 @@ public final class ScenarioRunner {
         if (expected.missing() != null && !new HashSet<>(expected.missing()).equals(new HashSet<>(result.missingFields()))) {
             mismatches.add(key + ": expected missing fields " + expected.missing() + ", got " + result.missingFields());
         }
+        if (expected.basis() != null && !expected.basis().equals(result.benefit().basis().name())) {
+            mismatches.add(key + ": expected basis " + expected.basis() + ", got " + result.benefit().basis());
+        }
+        if (expected.confirmed() != null && expected.confirmed() != result.benefit().confirmed()) {
+            mismatches.add(key + ": expected confirmed " + expected.confirmed() + ", got " + result.benefit().confirmed());
+        }
+        compareConflicts(key, expected, result, mismatches);
         if (expected.amountGiven()) {
             var amount = result.benefit().amount();
             boolean same = expected.amount() == null ? amount == null : amount != null && amount.compareTo(expected.amount()) == 0;
             if (!same) mismatches.add(key + ": expected amount " + expected.amount() + ", got " + amount);
+        }
+    }
+
+    private static void compareConflicts(String key, Scenario.Expectation expected, MeasureResult result, List<String> mismatches) {
+        List<String> named = result.conflicts().stream().map(MeasureResult.Conflict::measureId).toList();
+        if (expected.conflictsWith() != null && !new HashSet<>(expected.conflictsWith()).equals(new HashSet<>(named))) {
+            mismatches.add(key + ": expected conflicts with " + expected.conflictsWith() + ", got " + named);
+        }
+        if (expected.recommended() == null) return;
+        List<String> recommended = result.conflicts().stream()
+                .map(c -> c.recommended() == null ? Scenario.Expectation.NO_RECOMMENDATION : c.recommended()).distinct().toList();
+        if (!recommended.equals(List.of(expected.recommended()))) {
+            mismatches.add(key + ": expected the conflict advice to recommend " + expected.recommended() + ", got " + recommended);
         }
     }
 

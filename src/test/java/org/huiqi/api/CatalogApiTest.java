@@ -34,6 +34,31 @@ class CatalogApiTest {
     }
 
     @Test
+    void aProvinceOnlyRegionKeepsItsCitiesMeasuresAndDropsOtherProvinces() {
+        given().queryParam("asOf", "2025-06-01").queryParam("region", "440000").when().get("/api/v1/measures")
+                .then().statusCode(200)
+                .body("measures.id", hasItems("GD-XSG-2025", "GD-SINGLE-CHAMPION", "HZ-STORAGE-MFG-POWER", "ZQ-MFG-INVEST"))
+                .body("measures.id", not(hasItem("WZ-XSG")));
+        given().queryParam("asOf", "2025-06-01").queryParam("region", "450000").when().get("/api/v1/measures")
+                .then().statusCode(200)
+                .body("measures.id", hasItems("WZ-XSG", "GX-WZ-PARK", "CN-EIT-WEST15"))
+                .body("measures.id", not(hasItem("GD-XSG-2025")));
+    }
+
+    @Test
+    void ceilingsEstimatesAndSuccessorsAreDeclaredInTheCatalog() {
+        given().queryParam("asOf", "2025-06-01").when().get("/api/v1/measures")
+                .then().statusCode(200)
+                .body("measures.find { it.id == 'GD-MFG-INVEST-2PCT' }.basis", is("UP_TO"))
+                .body("measures.find { it.id == 'JM-STORAGE-INVEST' }.basis", is("UP_TO"))
+                .body("measures.find { it.id == 'CN-HNTE-EIT15' }.basis", is("ESTIMATE"))
+                .body("measures.find { it.id == 'GD-XSG-2025' }.basis", is("EXACT"))
+                .body("measures.find { it.id == 'GD-XSG-2025' }.confirmedUntil", is("2025-12-31"))
+                .body("measures.find { it.id == 'CN-MIIT-LITTLE-GIANT' }.successor.note.en", startsWith("Reported superseded"))
+                .body("measures.find { it.id == 'CN-EIT-WEST15' }.citation.article", is("第一条、第五条"));
+    }
+
+    @Test
     void oneMeasureAndAnUnknownOne() {
         given().when().get("/api/v1/measures/GD-XSG-2025")
                 .then().statusCode(200)

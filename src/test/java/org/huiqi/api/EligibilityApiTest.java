@@ -26,7 +26,9 @@ class EligibilityApiTest {
               "industryCode": "C3841", "yearsInNiche": 2, "specializedScore": 60,
               "financials": {"2024": {"operatingRevenue": 3000, "mainBusinessRevenue": 2000, "rdExpense": 100}},
               "firstAboveScaleYear": 2024, "receivedProvincialXsgAward": false, "newPlantEntry": false,
-              "convertedFromNonIndustrial": false, "movedBetweenCities": false, "majorIncidentWithin3Years": false}}
+              "convertedFromNonIndustrial": false, "movedBetweenCities": false, "majorIncidentWithin3Years": false,
+              "sme": true, "listedAbnormalOrDishonest": false, "restrictedOrEliminatedProduct": false,
+              "seriousViolationWithin3Years": false}}
             """;
 
     @Test
@@ -104,6 +106,60 @@ class EligibilityApiTest {
                 .then().statusCode(200)
                 .body("results.measureId", not(hasItem("CN-MIIT-SPECIALIZED-SME")))
                 .body("results.measureId", hasItem("GD-XSG-2025"));
+    }
+
+    @Test
+    void measuresThatEndedRecentlyAreListedApartWithWhatReplacedThem() {
+        String later = AT_THRESHOLDS.replace("2025-06-01", "2026-06-01");
+        given().contentType(ContentType.JSON).body(later)
+                .when().post("/api/v1/eligibility")
+                .then().statusCode(200)
+                .body("notInForce.measureId", hasItem("CN-MIIT-SPECIALIZED-SME"))
+                .body("notInForce.find { it.measureId == 'CN-MIIT-SPECIALIZED-SME' }.phase", is("ENDED"))
+                .body("notInForce.find { it.measureId == 'CN-MIIT-SPECIALIZED-SME' }.validTo", is("2026-01-16"))
+                .body("notInForce.find { it.measureId == 'CN-MIIT-SPECIALIZED-SME' }.citation.number", is("工信部企业〔2022〕63号"))
+                .body("notInForce.find { it.measureId == 'CN-MIIT-SPECIALIZED-SME' }.successor.note.zh",
+                        containsString("优质中小企业梯度培育管理办法"));
+        // Early 2027 the Wuzhou park measures and the Huizhou storage measures have ended too: only Huizhou's own see the latter
+        String zhaoqing2027 = AT_THRESHOLDS.replace("2025-06-01", "2027-01-15");
+        given().contentType(ContentType.JSON).body(zhaoqing2027)
+                .when().post("/api/v1/eligibility")
+                .then().statusCode(200)
+                .body("notInForce.measureId", hasItem("CN-MIIT-LITTLE-GIANT"))
+                .body("notInForce.measureId", not(hasItem("GX-WZ-PARK")))
+                .body("notInForce.measureId", not(hasItem("HZ-STORAGE-MFG-POWER")));
+        given().contentType(ContentType.JSON).body(zhaoqing2027.replace("441200", "441302"))
+                .when().post("/api/v1/eligibility")
+                .then().statusCode(200)
+                .body("notInForce.find { it.measureId == 'HZ-STORAGE-MFG-POWER' }.validTo", is("2026-07-03"));
+    }
+
+    @Test
+    void aCeilingIsMarkedAsACeilingAndAnEstimateAsAnEstimate() {
+        String withProject = AT_THRESHOLDS.replace("\"majorIncidentWithin3Years\": false,",
+                "\"majorIncidentWithin3Years\": false, \"projects\": [{\"id\": \"p1\", \"kind\": \"MANUFACTURING\", "
+                        + "\"newFixedAssetInvestment\": 12000, \"inProvincialStrategicCluster\": true, \"previouslyProvincialFunded\": false}],");
+        given().contentType(ContentType.JSON).body(withProject)
+                .when().post("/api/v1/eligibility")
+                .then().statusCode(200)
+                .body("results.find { it.measureId == 'GD-MFG-INVEST-2PCT' }.benefit.basis", is("UP_TO"))
+                .body("results.find { it.measureId == 'GD-MFG-INVEST-2PCT' }.benefit.amount", is(240))
+                .body("results.find { it.measureId == 'GD-MFG-INVEST-2PCT' }.benefit.amountNote.en", containsString("ceiling"))
+                .body("results.find { it.measureId == 'GD-XSG-2025' }.benefit.basis", is("EXACT"));
+    }
+
+    @Test
+    void aProvinceOnlyCodeAsksForTheCityInsteadOfAZeroOrAWrongTier() {
+        String province = AT_THRESHOLDS.replace("441200", "440000");
+        given().contentType(ContentType.JSON).body(province)
+                .when().post("/api/v1/eligibility")
+                .then().statusCode(200)
+                .body("results.find { it.measureId == 'GD-XSG-2025' }.status", is("NEEDS_INFO"))
+                .body("results.find { it.measureId == 'GD-XSG-2025' }.missingFields", contains("regionCode"))
+                .body("results.find { it.measureId == 'GD-XSG-2025' }.benefit.amount", nullValue())
+                .body("results.find { it.measureId == 'GD-SINGLE-CHAMPION' }.status", is("NEEDS_INFO"))
+                .body("results.measureId", hasItem("HZ-STORAGE-MFG-POWER"))
+                .body("results.measureId", not(hasItem("WZ-XSG")));
     }
 
     @Test

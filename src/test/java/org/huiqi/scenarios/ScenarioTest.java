@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.huiqi.evaluation.Evaluator;
+import org.huiqi.evaluation.RuleFiringLimit;
 import org.huiqi.rules.RuleFiles;
 import org.huiqi.rules.RuleSet;
 import org.huiqi.rules.RuleSetCompiler;
@@ -36,7 +37,7 @@ class ScenarioTest {
 
     @TestFactory
     Stream<DynamicTest> scenarios() {
-        ScenarioRunner runner = new ScenarioRunner(new Evaluator(100_000));
+        ScenarioRunner runner = new ScenarioRunner(new Evaluator(RuleFiringLimit.configured()));
         return scenarios.stream().map(s -> DynamicTest.dynamicTest(s.file() + ": " + s.name(), () -> {
             ScenarioRunner.Outcome outcome = runner.run(ruleSet, s);
             assertTrue(outcome.passed(), outcome.toString());

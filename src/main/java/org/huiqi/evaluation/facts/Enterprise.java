@@ -165,11 +165,27 @@ public final class Enterprise {
     }
 
     /**
+     * Has an R&D institution of its own or built jointly with a university or research institute, at
+     * any level: a recognised one (MUNICIPAL or higher) counts, and so does an unrecognised one.
+     * rdInstitutionLevel NONE only says none is recognised, so then rdInstitution decides.
+     */
+    public Check hasRdInstitution() {
+        String required = "own or joint R&D institution, any level";
+        Profile.RdInstitutionLevel level = profile.rdInstitutionLevel();
+        if (level != null && level != Profile.RdInstitutionLevel.NONE) return when(true, level.name(), required, "rdInstitutionLevel");
+        if (profile.rdInstitution() != null) return when(profile.rdInstitution(), profile.rdInstitution(), required, "rdInstitution");
+        return unknown(required, List.of("rdInstitution"));
+    }
+
+    /**
      * Received an award of {@code kind} at {@code level}, ranked {@code maxRank} or better (0: any
-     * rank), in the last {@code years} years counting back from the evaluation year.
+     * rank), in the last {@code years} full years: LY and the years before it, the same window as
+     * {@link #equityFinancingOver(int)} — "近三年" of 2025 is 2022..2024, not four calendar years.
      */
     public Check awardWithin(int years, String kind, String level, int maxRank) {
-        String required = kind + " " + level + (maxRank > 0 ? " rank <= " + maxRank : "") + " since " + (asOf.getYear() - years);
+        int last = lastYear().year();
+        int first = last - years + 1;
+        String required = kind + " " + level + (maxRank > 0 ? " rank <= " + maxRank : "") + " in " + first + ".." + last;
         if (profile.awards() == null) return unknown(required, List.of("awards"));
         List<String> undecided = new ArrayList<>();
         for (int i = 0; i < profile.awards().size(); i++) {
@@ -179,7 +195,7 @@ public final class Enterprise {
             String path = "awards[" + i + "]";
             if (award.year() == null) undecided.add(path + ".year");
             else if (maxRank > 0 && award.rank() == null) undecided.add(path + ".rank");
-            else if (award.year() >= asOf.getYear() - years && (maxRank == 0 || award.rank() <= maxRank)) {
+            else if (award.year() >= first && award.year() <= last && (maxRank == 0 || award.rank() <= maxRank)) {
                 return when(true, path, required, path);
             }
         }
@@ -328,6 +344,16 @@ public final class Enterprise {
 
     public Flag violationWithin6Months() {
         return Flag.input(profile.violationWithin6Months(), "violationWithin6Months");
+    }
+
+    /** In the 经营异常名录 or listed as a 严重失信主体. */
+    public Flag listedAbnormalOrDishonest() {
+        return Flag.input(profile.listedAbnormalOrDishonest(), "listedAbnormalOrDishonest");
+    }
+
+    /** Tax evasion or another serious violation in the last 3 years. */
+    public Flag seriousViolationWithin3Years() {
+        return Flag.input(profile.seriousViolationWithin3Years(), "seriousViolationWithin3Years");
     }
 
     public Flag majorIncidentWithin1Year() {

@@ -23,13 +23,39 @@ public record Places(Map<String, Place> byCode, Map<String, Group> groups) {
 
     /** Whether {@code code} lies in {@code placeOrGroup}: a GB/T 2260 code or a group id. */
     public boolean contains(String placeOrGroup, String code) {
+        return relation(placeOrGroup, code) == Relation.INSIDE;
+    }
+
+    /** Where a code lies with respect to an area: inside, outside, or cannot tell at the code's precision. */
+    public enum Relation { INSIDE, OUTSIDE, TOO_COARSE }
+
+    /**
+     * Where {@code code} lies with respect to {@code placeOrGroup}. A code coarser than the area
+     * that contains it (the province 440000 against the city 441200, or against the Pearl River
+     * Delta, which only some of the province's cities belong to) cannot say: TOO_COARSE, so the
+     * criterion stays unknown rather than failing — the enterprise is in the province, not elsewhere.
+     */
+    public Relation relation(String placeOrGroup, String code) {
         Group group = groups.get(placeOrGroup);
-        if (group != null) return group.members().stream().anyMatch(member -> within(code, member));
+        if (group != null) {
+            Relation result = Relation.OUTSIDE;
+            for (String member : group.members()) {
+                Relation one = relate(code, member);
+                if (one == Relation.INSIDE) return one;
+                if (one == Relation.TOO_COARSE) result = one;
+            }
+            return result;
+        }
         if (!placeOrGroup.matches("\\d{6}")) {
             throw new IllegalArgumentException("unknown place or group '" + placeOrGroup
                     + "': use a six-digit GB/T 2260 code or a group id from reference/regions.yaml " + groups.keySet());
         }
-        return within(code, placeOrGroup);
+        return relate(code, placeOrGroup);
+    }
+
+    private static Relation relate(String code, String area) {
+        if (within(code, area)) return Relation.INSIDE;
+        return within(area, code) ? Relation.TOO_COARSE : Relation.OUTSIDE;
     }
 
     /** Names of {@code placesOrGroups} for explanations, e.g. "广东省 (440000)". */

@@ -61,15 +61,18 @@ public record Tables(Map<String, Table> byName) {
 
     /**
      * The {@code column} of the first row whose {@code region} (a GB/T 2260 code or group id)
-     * contains where the enterprise is; unknown while its region is.
+     * contains where the enterprise is; unknown while its region is, or while its code is too coarse
+     * to tell the rows apart (only the province, where rows name cities or groups of cities).
      */
     public Num forRegion(String table, String column, Enterprise enterprise) {
         for (Row row : table(table).rows()) {
             Check in = enterprise.locatedIn(row.get("region"));
+            // unknown (no code, or a province-only code where rows differ by city) is never the next row's amount
             if (in.outcome() == Outcome.UNKNOWN) return Num.unknown(in.missing());
             if (in.met()) return Num.constant(new BigDecimal(row.get(column))).from(in.fields());
         }
-        return Num.constant(0).from(List.of("regionCode"));
+        // No row covers the place: the table does not say, so there is no amount rather than 0.
+        return Num.unknown(List.of("regionCode"));
     }
 
     private Table table(String name) {
