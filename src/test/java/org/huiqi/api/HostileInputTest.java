@@ -180,6 +180,13 @@ class HostileInputTest {
     }
 
     @Test
+    void theCatalogDateIsHeldToTheSameYears() {
+        given().queryParam("asOf", "+999999999-12-31").when().get("/api/v1/measures")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("asOf"));
+        given().queryParam("asOf", MAX_YEAR + "-12-31").when().get("/api/v1/measures").then().statusCode(200);
+    }
+
+    @Test
     void duplicateKeysAreRefused() {
         refused("{\"profile\":{\"name\":\"a\",\"name\":\"b\"}}", "profile.name");
         refused("{\"profile\":{\"financials\":{\"2024\":{\"rdExpense\":1,\"rdExpense\":900}}}}", "profile.financials.2024.rdExpense");
