@@ -59,7 +59,7 @@ final class StaffYaml {
         Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, new DatesAsText());
         try {
             Node root = yaml.compose(new StringReader(text));
-            if (root != null) refuseCycles(root, Collections.newSetFromMap(new IdentityHashMap<>()));
+            if (root != null) refuseCycles(root, identitySet(), identitySet());
             return yaml.load(text);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark();
@@ -74,22 +74,29 @@ final class StaffYaml {
      * A list or map that contains itself through an alias ({@code a: &x [*x]}) is valid YAML but has
      * no end: reading it as a profile would recurse until the stack overflows.
      */
-    private static void refuseCycles(Node node, Set<Node> enclosing) {
-        if (!(node instanceof CollectionNode<?>)) return;
+    private static void refuseCycles(Node node, Set<Node> enclosing, Set<Node> done) {
+        // A node reached again through another alias was checked already: without this, a file of
+        // nested aliases ("billion laughs") would be walked once per path, exponentially often.
+        if (!(node instanceof CollectionNode<?>) || done.contains(node)) return;
         if (!enclosing.add(node)) {
             Mark mark = node.getStartMark();
             throw new YamlError("an alias refers to a list or map that contains it (a recursive anchor)",
                     mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1);
         }
         if (node instanceof SequenceNode sequence) {
-            for (Node child : sequence.getValue()) refuseCycles(child, enclosing);
+            for (Node child : sequence.getValue()) refuseCycles(child, enclosing, done);
         } else if (node instanceof MappingNode mapping) {
             for (NodeTuple tuple : mapping.getValue()) {
-                refuseCycles(tuple.getKeyNode(), enclosing);
-                refuseCycles(tuple.getValueNode(), enclosing);
+                refuseCycles(tuple.getKeyNode(), enclosing, done);
+                refuseCycles(tuple.getValueNode(), enclosing, done);
             }
         }
         enclosing.remove(node);
+        done.add(node);
+    }
+
+    private static Set<Node> identitySet() {
+        return Collections.newSetFromMap(new IdentityHashMap<>());
     }
 
     /** The standard YAML 1.1 resolver without timestamps. */
