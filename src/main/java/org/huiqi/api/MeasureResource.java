@@ -41,8 +41,8 @@ public class MeasureResource {
     }
 
     @Schema(description = "The measures in force on asOf (and applying in region, when given).")
-    public record Catalog(LocalDate asOf, @Schema(example = "450400") String region, Evaluation.RuleSetRef ruleset,
-                          List<Measure> measures) {
+    public record Catalog(@Schema(required = true) LocalDate asOf, @Schema(example = "450400") String region,
+                          @Schema(required = true) Evaluation.RuleSetRef ruleset, @Schema(required = true) List<Measure> measures) {
     }
 
     @GET

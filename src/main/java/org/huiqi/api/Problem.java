@@ -9,10 +9,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "RFC 9457 problem details (application/problem+json).")
 public record Problem(
-        @Schema(description = "URI identifying the kind of problem; stable, safe to branch on",
+        @Schema(required = true, description = "URI identifying the kind of problem; stable, safe to branch on",
                 example = "https://huiqi.org/problems/invalid-input") String type,
-        @Schema(description = "Short human-readable summary of the kind of problem", example = "Invalid input") String title,
-        @Schema(description = "The HTTP status code", example = "400") int status,
+        @Schema(required = true, description = "Short human-readable summary of the kind of problem", example = "Invalid input") String title,
+        @Schema(required = true, description = "The HTTP status code", example = "400") int status,
         @Schema(description = "What went wrong in this case, in English", example = "2 fields are invalid") String detail,
         @Schema(description = "One entry per invalid field") List<FieldError> errors) {
 
@@ -21,8 +21,8 @@ public record Problem(
 
     @Schema(description = "A field-level error.")
     public record FieldError(
-            @Schema(description = "JSON path of the field in the request", example = "profile.financials.2024.operatingRevenue") String field,
-            @Schema(description = "What is wrong with the field, in English", example = "must be greater than or equal to 0") String message) {
+            @Schema(required = true, description = "JSON path of the field in the request", example = "profile.financials.2024.operatingRevenue") String field,
+            @Schema(required = true, description = "What is wrong with the field, in English", example = "must be greater than or equal to 0") String message) {
     }
 
     public static Problem of(String type, String title, int status, String detail) {

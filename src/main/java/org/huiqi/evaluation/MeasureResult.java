@@ -9,18 +9,18 @@ import org.huiqi.rules.Measure;
 /** How one measure came out for the enterprise (or for one of its projects). */
 @Schema(description = "How one measure came out for the enterprise, or for one project (projectId set).")
 public record MeasureResult(
-        @Schema(example = "CN-MIIT-SPECIALIZED-SME") String measureId,
+        @Schema(required = true, example = "CN-MIIT-SPECIALIZED-SME") String measureId,
         @Schema(description = "The project this result is for; null for enterprise measures") String projectId,
-        Text title,
-        @Schema(description = "ELIGIBLE: every criterion MET; NEEDS_INFO: none NOT_MET, some UNKNOWN; NOT_ELIGIBLE: some NOT_MET")
+        @Schema(required = true) Text title,
+        @Schema(required = true, description = "ELIGIBLE: every criterion MET; NEEDS_INFO: none NOT_MET, some UNKNOWN; NOT_ELIGIBLE: some NOT_MET")
         Status status,
-        @Schema(description = "True when exactly one criterion is NOT_MET") boolean nearMiss,
-        Benefit benefit,
-        List<CriterionResult> criteria,
-        @Schema(description = "Profile fields (JSON paths under profile) that would decide a NEEDS_INFO result",
+        @Schema(required = true, description = "True when exactly one criterion is NOT_MET") boolean nearMiss,
+        @Schema(required = true) Benefit benefit,
+        @Schema(required = true) List<CriterionResult> criteria,
+        @Schema(required = true, description = "Profile fields (JSON paths under profile) that would decide a NEEDS_INFO result",
                 example = "[\"financials.2025.rdExpense\"]") List<String> missingFields,
-        @Schema(description = "Ids of the criteria that are NOT_MET") List<String> failedCriteria,
-        @Schema(description = "Measures that cannot be claimed together with this one") List<Conflict> conflicts,
+        @Schema(required = true, description = "Ids of the criteria that are NOT_MET") List<String> failedCriteria,
+        @Schema(required = true, description = "Measures that cannot be claimed together with this one") List<Conflict> conflicts,
         Measure.Citation citation,
         @Schema(description = "Region and folder of the rule file", example = "national/miit") String jurisdiction,
         LocalDate validFrom,
@@ -30,13 +30,13 @@ public record MeasureResult(
 
     @Schema(description = "What the measure gives. Money in 万元.")
     public record Benefit(
-            Measure.BenefitKind kind,
+            @Schema(required = true) Measure.BenefitKind kind,
             @Schema(description = "How to read amount: EXACT the award; UP_TO a ceiling (最高, 不超过), never the award itself; "
                     + "ESTIMATE computed from the figures given (e.g. a tax saving)") Measure.Basis basis,
             @Schema(description = "Computed amount, 万元; null when not computable from the profile or not published", example = "20")
             BigDecimal amount,
             @Schema(description = "Upper limit of the amount, 万元", example = "100") BigDecimal cap,
-            @Schema(description = "False when the measure or its amount is not confirmed against the official text") boolean confirmed,
+            @Schema(required = true, description = "False when the measure or its amount is not confirmed against the official text") boolean confirmed,
             Text description,
             @Schema(description = "How the amount is computed") Text amountRule,
             @Schema(description = "Why there is no amount, or that it is still to be confirmed") Text amountNote) {
@@ -51,7 +51,7 @@ public record MeasureResult(
     @Schema(description = "A measure that cannot be claimed together with this one, how it came out in the same evaluation, "
             + "and which of the two suits this profile better where the results allow.")
     public record Conflict(
-            @Schema(example = "CN-EIT-WEST15") String measureId,
+            @Schema(required = true, example = "CN-EIT-WEST15") String measureId,
             Text note,
             @Schema(description = "The other measure's status in this evaluation; null when it is not in force on asOf")
             Status status,
@@ -62,8 +62,8 @@ public record MeasureResult(
 
     @Schema(description = "One criterion's outcome with what was seen and what was required.")
     public record CriterionResult(
-            @Schema(example = "rd-expense") String id,
-            Outcome outcome,
+            @Schema(required = true, example = "rd-expense") String id,
+            @Schema(required = true) Outcome outcome,
             Text description,
             @Schema(description = "The value seen in (or derived from) the profile", example = "400") Object actual,
             @Schema(description = "What the criterion requires", example = ">= 100") String required,

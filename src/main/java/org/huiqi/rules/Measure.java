@@ -11,7 +11,7 @@ import org.huiqi.evaluation.Text;
  */
 @Schema(description = "A support measure in the catalog, as declared in its rule file.")
 public record Measure(
-        @Schema(description = "Stable measure id", example = "CN-MIIT-SPECIALIZED-SME") String id,
+        @Schema(required = true, description = "Stable measure id", example = "CN-MIIT-SPECIALIZED-SME") String id,
         Text title,
         @Schema(description = "Benefit kind: CASH, TAX, STATUS (recognition) or SERVICE") BenefitKind benefitKind,
         @Schema(description = "What the benefit is") Text benefit,
@@ -58,7 +58,7 @@ public record Measure(
     }
 
     @Schema(description = "A named criterion of a measure.")
-    public record Criterion(@Schema(example = "rd-expense") String id, Text description) {
+    public record Criterion(@Schema(required = true, example = "rd-expense") String id, Text description) {
     }
 
     /** Confirmed against the official text for an evaluation on {@code date}. */

@@ -9,10 +9,12 @@ import static org.hamcrest.Matchers.not;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import org.huiqi.api.openapi.SendsInvalidRequests;
 import org.junit.jupiter.api.Test;
 
 /** Bad input gets 400 problem+json naming the field; never a 500, never a stack trace. */
 @QuarkusTest
+@SendsInvalidRequests
 class BadInputTest {
     private static ValidatableResponse post(String body) {
         return given().contentType(ContentType.JSON).body(body)

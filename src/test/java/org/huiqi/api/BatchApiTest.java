@@ -22,6 +22,7 @@ import org.huiqi.audit.CanonicalJson;
 import org.huiqi.profile.EligibilityRequest;
 import org.huiqi.profile.Profile;
 import org.huiqi.profile.ProfileJson;
+import org.huiqi.api.openapi.SendsInvalidRequests;
 import org.junit.jupiter.api.Test;
 
 /** The batch endpoint: access, per-item errors in place, one rule-set version, audit records and metrics. */
@@ -86,6 +87,7 @@ class BatchApiTest {
     }
 
     @Test
+    @SendsInvalidRequests
     void aJsonArrayIsAnsweredInOrderWithAnInvalidItemReportedInPlace() {
         String body = "[" + withId("a") + ", {\"id\": \"b\", \"profile\": {\"regionCode\": \"45\"}}, "
                 + "{\"id\": \"c\", \"profile\": {\"employees\": \"many\"}}, " + GOOD + "]";
@@ -110,6 +112,7 @@ class BatchApiTest {
     }
 
     @Test
+    @SendsInvalidRequests
     void aJsonArrayOverTheItemLimitIs413AndNotAnArrayIs400() {
         String six = "[" + String.join(",", List.of(GOOD, GOOD, GOOD, GOOD, GOOD, GOOD)) + "]";
         given().contentType("application/json").header("Authorization", "Bearer " + IntegrationKeys.INTEGRATION_KEY).body(six)
@@ -126,6 +129,7 @@ class BatchApiTest {
     }
 
     @Test
+    @SendsInvalidRequests
     void badNdjsonLinesGetErrorRecordsWhileTheirNeighboursSucceed() throws Exception {
         String longLine = "{\"id\": \"long\", \"profile\": {\"name\": \"" + "x".repeat(IntegrationKeys.MAX_LINE_BYTES) + "\"}}";
         String body = String.join("\n",
@@ -162,6 +166,7 @@ class BatchApiTest {
     }
 
     @Test
+    @SendsInvalidRequests
     void everyEvaluationLeavesOneAuditRecordWithoutTheRawProfile() throws Exception {
         try (AuditCapture audit = new AuditCapture(100)) {
             given().contentType("application/json").body(EligibilityApiTest.AT_THRESHOLDS)

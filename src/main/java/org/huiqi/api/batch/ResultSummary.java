@@ -12,20 +12,20 @@ import org.huiqi.evaluation.MeasureResult;
  */
 @Schema(name = "EvaluationSummary", description = "An evaluation with one short line per measure result (view=summary).")
 public record ResultSummary(
-        @Schema(description = "Unique id of the evaluation (ULID)", example = "01JDQ3Z6X8M5T2B7K9R4W1N0PA") String evaluationId,
-        @Schema(description = "The evaluation date", example = "2025-06-01") String asOf,
-        @Schema(description = "One entry per measure result, as in the full evaluation") List<Measure> results) {
+        @Schema(required = true, description = "Unique id of the evaluation (ULID)", example = "01JDQ3Z6X8M5T2B7K9R4W1N0PA") String evaluationId,
+        @Schema(required = true, description = "The evaluation date", example = "2025-06-01") String asOf,
+        @Schema(required = true, description = "One entry per measure result, as in the full evaluation") List<Measure> results) {
 
     @Schema(name = "MeasureSummary", description = "A measure result without its criteria.")
     public record Measure(
-            @Schema(example = "GD-XSG-2025") String measureId,
+            @Schema(required = true, example = "GD-XSG-2025") String measureId,
             @Schema(description = "The project this result is for; null for enterprise measures") String projectId,
-            @Schema(description = "ELIGIBLE, NEEDS_INFO or NOT_ELIGIBLE", example = "ELIGIBLE") MeasureResult.Status status,
-            @Schema(description = "True when exactly one criterion is NOT_MET") boolean nearMiss,
+            @Schema(required = true, description = "ELIGIBLE, NEEDS_INFO or NOT_ELIGIBLE", example = "ELIGIBLE") MeasureResult.Status status,
+            @Schema(required = true, description = "True when exactly one criterion is NOT_MET") boolean nearMiss,
             @Schema(description = "Computed amount, 万元, when known", example = "5") BigDecimal amount,
-            @Schema(description = "False when the measure or its amount is unconfirmed") boolean confirmed,
-            @Schema(description = "Fields that would decide a NEEDS_INFO result") List<String> missingFields,
-            @Schema(description = "Criteria that are NOT_MET") List<String> failedCriteria) {
+            @Schema(required = true, description = "False when the measure or its amount is unconfirmed") boolean confirmed,
+            @Schema(required = true, description = "Fields that would decide a NEEDS_INFO result") List<String> missingFields,
+            @Schema(required = true, description = "Criteria that are NOT_MET") List<String> failedCriteria) {
     }
 
     static ResultSummary of(Evaluation evaluation) {
