@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.is;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.huiqi.api.openapi.SendsInvalidRequests;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Timeout;
  * the idle timeout, which frees their places.
  */
 @QuarkusTest
+@SendsInvalidRequests
 @TestProfile(BatchStarvationTest.SmallBatchLimits.class)
 class BatchStarvationTest {
     static final int IDLE_SECONDS = 6;

@@ -19,6 +19,7 @@ import static org.huiqi.profile.ProfileLimits.MAX_YEAR;
 import static org.huiqi.profile.ProfileLimits.MIN_YEAR;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.huiqi.api.openapi.SendsInvalidRequests;
 import io.restassured.http.ContentType;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * — never a 5xx, and the service is alive afterwards.
  */
 @QuarkusTest
+@SendsInvalidRequests
 class HostileInputTest {
     /** A profile that evaluates (Wuzhou, with last year's figures) with {@code extra} fields added. */
     private static String profile(String extra) {
