@@ -20,6 +20,7 @@ public class OpenApiDefaults implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        OpenApiLimits.apply(openAPI);
         NullableFields.apply(openAPI);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) return;
         for (PathItem item : openAPI.getPaths().getPathItems().values()) {

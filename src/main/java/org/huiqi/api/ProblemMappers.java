@@ -10,6 +10,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.huiqi.evaluation.RuleFiringLimitException;
+import org.huiqi.profile.InputLimitException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -50,6 +51,12 @@ public class ProblemMappers {
     /** The problem a body that Jackson cannot read is: a syntax error, or a field of the wrong type or name. */
     public static Problem problemOf(JsonProcessingException e) {
         JsonParseException parse = syntaxError(e);
+        String duplicate = parse == null ? null : duplicateField(parse);
+        if (duplicate != null) {
+            String parent = e instanceof JsonMappingException mapping ? JsonPaths.of(mapping.getPath()) : "";
+            return Problem.invalid(List.of(new Problem.FieldError(parent.isEmpty() ? duplicate : parent + "." + duplicate,
+                    "appears more than once; send each field once")));
+        }
         if (parse != null) {
             String where = parse.getLocation() == null ? "" : " at line " + parse.getLocation().getLineNr()
                     + ", column " + parse.getLocation().getColumnNr();
@@ -95,7 +102,16 @@ public class ProblemMappers {
         return null;
     }
 
+    /** The field named twice, when that is the syntax error (the reader detects duplicate keys). */
+    private static String duplicateField(JsonParseException parse) {
+        String message = parse.getOriginalMessage();
+        if (message == null || !message.startsWith("Duplicate field '")) return null;
+        int end = message.indexOf('\'', "Duplicate field '".length());
+        return end < 0 ? null : message.substring("Duplicate field '".length(), end);
+    }
+
     private static String message(JsonProcessingException e) {
+        if (e instanceof InputLimitException limit) return limit.getOriginalMessage();
         if (e instanceof UnrecognizedPropertyException u) {
             return "unknown field '" + u.getPropertyName() + "'; known fields: " + u.getKnownPropertyIds();
         }

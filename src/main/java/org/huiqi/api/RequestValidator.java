@@ -10,6 +10,7 @@ import java.util.List;
 import org.huiqi.profile.Profile;
 import org.huiqi.rules.InputDeclaration;
 import org.huiqi.rules.RuleSet;
+import org.huiqi.profile.ProfileLimits;
 
 /** Checks request bodies and query parameters, answering 400 with every bad field named. */
 @ApplicationScoped
@@ -53,11 +54,16 @@ public class RequestValidator {
     /** A date query parameter; absent means {@code fallback}. */
     public static LocalDate date(String name, String value, LocalDate fallback) {
         if (value == null || value.isBlank()) return fallback;
+        LocalDate date;
         try {
-            return LocalDate.parse(value);
+            date = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw invalid(name, "'" + value + "' is not a date (YYYY-MM-DD)");
         }
+        if (date.getYear() < ProfileLimits.MIN_YEAR || date.getYear() > ProfileLimits.MAX_YEAR) {
+            throw invalid(name, "must be a date in the years " + ProfileLimits.MIN_YEAR + "–" + ProfileLimits.MAX_YEAR);
+        }
+        return date;
     }
 
     public static ProblemException invalid(String field, String message) {

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.huiqi.evaluation.Evaluation;
 import org.huiqi.evaluation.MeasureResult;
@@ -14,9 +17,10 @@ import org.jboss.logging.Logger;
 
 /**
  * One JSON record per evaluation on the logger {@value #LOGGER}, so a deployment can route it to
- * its log store apart from the application log. The record identifies the profile by the SHA-256
- * of its canonical JSON ({@link CanonicalJson}); the profile itself is written only when
- * {@code policy.audit.include-profile=true}. Fields are documented in docs/audit.md.
+ * its log store apart from the application log. The record identifies the profile by an
+ * HMAC-SHA256 of its canonical JSON ({@link CanonicalJson}) under {@code policy.audit.fingerprint-key};
+ * the profile itself is written only when {@code policy.audit.include-profile=true}. Fields are
+ * documented in docs/audit.md.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -25,9 +29,23 @@ public class AuditLog {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
 
     private final boolean includeProfile;
+    private final byte[] fingerprintKey;
 
-    public AuditLog(@ConfigProperty(name = "policy.audit.include-profile", defaultValue = "false") boolean includeProfile) {
+    public AuditLog(@ConfigProperty(name = "policy.audit.include-profile", defaultValue = "false") boolean includeProfile,
+                    @ConfigProperty(name = "policy.audit.fingerprint-key") Optional<String> fingerprintKey) {
         this.includeProfile = includeProfile;
+        this.fingerprintKey = fingerprintKey.filter(key -> !key.isBlank())
+                .map(key -> key.getBytes(StandardCharsets.UTF_8))
+                .orElseGet(AuditLog::randomKey);
+    }
+
+    /** Without a configured key, fingerprints still cannot be reversed, but match only within this process. */
+    private static byte[] randomKey() {
+        Logger.getLogger(AuditLog.class).warn("policy.audit.fingerprint-key (env POLICY_AUDIT_FINGERPRINT_KEY) is not set: audit records use a random "
+                + "key made at startup, so a profile's fingerprint cannot be matched across restarts or pods");
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
     }
 
     /** Where an evaluation came from: the caller, and for a batch its id, line and the caller's item id. */
@@ -57,7 +75,7 @@ public class AuditLog {
             ArrayNode ids = (ArrayNode) byStatus.get(result.status().name());
             ids.add(result.projectId() == null ? result.measureId() : result.measureId() + "#" + result.projectId());
         }
-        record.put("profileSha256", CanonicalJson.sha256(profile));
+        record.put("profileHmac", CanonicalJson.hmacSha256(fingerprintKey, profile));
         if (includeProfile) record.set("profile", CanonicalJson.tree(profile));
         LOG.info(record.toString());
     }

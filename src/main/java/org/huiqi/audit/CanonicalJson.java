@@ -15,9 +15,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * One canonical JSON text per profile, so that the same facts always hash the same whatever
@@ -50,12 +51,16 @@ public final class CanonicalJson {
         return MAPPER.valueToTree(value);
     }
 
-    /** Hex SHA-256 of the canonical JSON text (UTF-8). */
-    public static String sha256(Object value) {
+    /**
+     * Hex HMAC-SHA256 of the canonical JSON text (UTF-8) under {@code key}. Keyed, because a plain
+     * hash of a small profile can be reversed by hashing every likely profile.
+     */
+    public static String hmacSha256(byte[] key, Object value) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(of(value).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(of(value).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -67,7 +72,11 @@ public final class CanonicalJson {
 
         @Override
         public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            gen.writeNumber(value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString());
+            BigDecimal stripped = value.stripTrailingZeros();
+            // Profiles are bounded when read (ProfileLimits), but a plain spelling of 1E-300000000 would be
+            // 300 MB: anything far outside those bounds keeps its short scientific spelling.
+            boolean plainIsShort = Math.abs((long) stripped.scale()) <= 100;
+            gen.writeNumber(value.signum() == 0 ? "0" : plainIsShort ? stripped.toPlainString() : stripped.toString());
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.huiqi.evaluation.Text;
+import org.huiqi.rules.InputDeclaration;
 import org.huiqi.rules.RuleSet;
 
 /**
@@ -42,12 +43,28 @@ public final class FieldCatalog {
         return BuiltInFields.CATALOG;
     }
 
+    /** The section of the inputs that rule files declare ({@code *.inputs.yaml}). */
+    static final Section DECLARED = new Section("inputs", "政策规则声明的补充信息", "Inputs declared by measures");
+
     /**
-     * The catalog that goes with a rule set: today the built-in fields; inputs a rule set declares
-     * join here through {@link #plus}, so the form, the reference endpoint and the labels follow them.
+     * The catalog that goes with a rule set: the built-in fields plus the inputs its rule files
+     * declare, so the form, the reference endpoint, the labels and the questions follow them.
      */
     public static FieldCatalog of(RuleSet ruleSet) {
-        return builtIn();
+        return builtIn().plus(ruleSet.inputs().values().stream().map(FieldCatalog::declared).toList());
+    }
+
+    private static Field declared(InputDeclaration input) {
+        String type = switch (input.type()) {
+            case NUMBER -> "dec";
+            case BOOLEAN -> "bool";
+            case CHOICE -> "enum";
+        };
+        List<Field.Choice> values = input.choices().stream().map(c -> new Field.Choice(c, c, c)).toList();
+        return new Field(input.field(), DECLARED.id(), type, Text.of(input.zh(), input.en()),
+                input.help() == null ? null : Text.of(input.help(), input.help()),
+                input.unit() == null ? null : Text.of(input.unit(), input.unit()), values,
+                List.of("Enterprise." + input.type().reader()), false);
     }
 
     /** This catalog with more fields, e.g. the inputs a rule set declares; a path described twice is an error. */
@@ -58,7 +75,7 @@ public final class FieldCatalog {
         List<Section> allSections = new ArrayList<>(sections);
         for (Field f : extra) {
             if (allSections.stream().noneMatch(s -> s.id().equals(f.section()))) {
-                allSections.add(new Section(f.section(), f.section(), f.section()));
+                allSections.add(f.section().equals(DECLARED.id()) ? DECLARED : new Section(f.section(), f.section(), f.section()));
             }
         }
         return new FieldCatalog(allSections, all);

@@ -10,7 +10,7 @@ public record Award(
         @Schema(description = "Kind of award", example = "SCIENCE_TECHNOLOGY") Kind kind,
         @Schema(description = "Level of the awarding body", example = "PROVINCIAL") Level level,
         @Schema(description = "Rank (1 = first prize), if ranked", example = "2") @Min(1) Integer rank,
-        @Schema(description = "Year awarded", example = "2024") @Min(1949) @Max(2100) Integer year) {
+        @Schema(description = "Year awarded", example = "2024") @Min(ProfileLimits.MIN_YEAR) @Max(ProfileLimits.MAX_YEAR) Integer year) {
 
     public enum Kind { SCIENCE_TECHNOLOGY, MAKER_CHINA_TOP500 }
 

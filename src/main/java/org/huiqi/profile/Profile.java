@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -19,30 +20,32 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(description = "Enterprise profile. Every field is optional: absent or null means unknown, never zero or false.")
 public record Profile(
-        @Schema(description = "Enterprise name", example = "梧州市某再生金属有限公司") String name,
+        @Schema(description = "Enterprise name", example = "梧州市某再生金属有限公司")
+        @Size(max = ProfileLimits.MAX_NAME_LENGTH) String name,
         @Schema(description = "Unified social credit code (统一社会信用代码), 18 characters, GB 32100-2015 check character",
                 example = "91450400MA5L00000D") @CreditCode String creditCode,
         @Schema(description = "GB/T 2260 six-digit code of the city or county where the enterprise is registered", example = "450400")
         @Pattern(regexp = "\\d{6}", message = "must be a six-digit GB/T 2260 code, such as 450400") String regionCode,
         @Schema(description = "Ids of the industrial parks the enterprise is located in", example = "[\"wuzhou-circular-economy-park\"]")
-        List<@Pattern(regexp = "[a-z0-9-]+", message = "must be a park id such as wuzhou-circular-economy-park") String> parks,
+        @Size(max = ProfileLimits.MAX_PARKS) List<@Size(max = ProfileLimits.MAX_PARK_ID_LENGTH)
+        @Pattern(regexp = "[a-z0-9-]+", message = "must be a park id such as wuzhou-circular-economy-park") String> parks,
         @Schema(description = "Registration date (成立日期)", example = "2016-05-10") LocalDate registrationDate,
         @Schema(description = "GB/T 4754-2017 industry code: section letter plus up to four digits", example = "C4210")
         @Pattern(regexp = "[A-T](\\d{2}(\\d{1,2})?)?", message = "must be a GB/T 4754-2017 code such as C4210") String industryCode,
         @Schema(description = "Is a small or medium-sized enterprise (中小企业) under the 2011 classification", example = "true") Boolean sme,
-        @Schema(description = "Employees, headcount", example = "180") @PositiveOrZero Integer employees,
-        @Schema(description = "Science and technology staff (科技人员), headcount", example = "25") @PositiveOrZero Integer techStaff,
-        @Schema(description = "R&D staff (研发人员), headcount", example = "20") @PositiveOrZero Integer rdStaff,
-        @Schema(description = "Yearly figures keyed by four-digit year") @YearKeys Map<String, @Valid YearFigures> financials,
+        @Schema(description = "Employees, headcount", example = "180") @PositiveOrZero @Max(ProfileLimits.MAX_COUNT) Integer employees,
+        @Schema(description = "Science and technology staff (科技人员), headcount", example = "25") @PositiveOrZero @Max(ProfileLimits.MAX_COUNT) Integer techStaff,
+        @Schema(description = "R&D staff (研发人员), headcount", example = "20") @PositiveOrZero @Max(ProfileLimits.MAX_COUNT) Integer rdStaff,
+        @Schema(description = "Yearly figures keyed by four-digit year") @YearKeys @Size(max = ProfileLimits.MAX_YEARS) Map<String, @Valid YearFigures> financials,
         @Schema(description = "Equity financing received (股权融资) per year, 万元, keyed by four-digit year", example = "{\"2024\": 0, \"2025\": 0}")
-        @YearKeys Map<String, @PositiveOrZero BigDecimal> equityFinancing,
+        @YearKeys @Size(max = ProfileLimits.MAX_YEARS) Map<String, @PositiveOrZero BigDecimal> equityFinancing,
         @Valid IntellectualProperty ip,
         @Schema(description = "Owns the core IP of its main products (拥有核心自主知识产权)", example = "true") Boolean ownsCoreIp,
         @Schema(description = "Main products are in a 国家重点支持的高新技术领域 field", example = "false") Boolean inHiTechField,
         @Schema(description = "Highest level of R&D institution (研发机构) the enterprise has", example = "MUNICIPAL") RdInstitutionLevel rdInstitutionLevel,
         @Schema(description = "Has an R&D institution of its own, or built jointly with a university or research institute, "
                 + "recognised or not (自建或与高校、科研机构联合建立研发机构)", example = "true") Boolean rdInstitution,
-        @Schema(description = "Awards received") List<@Valid Award> awards,
+        @Schema(description = "Awards received") @Size(max = ProfileLimits.MAX_AWARDS) List<@Valid Award> awards,
         @Schema(description = "Years in its niche market (从事特定细分市场年限)", example = "6") @PositiveOrZero @Max(200) Integer yearsInNiche,
         @Schema(description = "Lead product is in a strategic emerging industry (战略性新兴产业)", example = "true") Boolean leadProductStrategicEmerging,
         @Schema(description = "Lead product's national niche market share, percent", example = "4") @PositiveOrZero @DecimalMax("100") BigDecimal nicheMarketSharePct,
@@ -52,8 +55,8 @@ public record Profile(
         @PositiveOrZero @DecimalMax("100") BigDecimal specializedScore,
         @Schema(description = "High-tech enterprise innovation assessment score, 0–100", example = "75")
         @PositiveOrZero @DecimalMax("100") BigDecimal hnteInnovationScore,
-        @Schema(description = "Recognitions held, with dates") List<@Valid Certification> certifications,
-        @Schema(description = "Year first counted in the above-scale (规上) statistics", example = "2019") @Min(1949) @Max(2100) Integer firstAboveScaleYear,
+        @Schema(description = "Recognitions held, with dates") @Size(max = ProfileLimits.MAX_CERTIFICATIONS) List<@Valid Certification> certifications,
+        @Schema(description = "Year first counted in the above-scale (规上) statistics", example = "2019") @Min(ProfileLimits.MIN_YEAR) @Max(ProfileLimits.MAX_YEAR) Integer firstAboveScaleYear,
         @Schema(description = "Date first counted in the above-scale (规上) statistics (纳入规上统计的时间); month precision is enough. "
                 + "Needed when firstAboveScaleYear alone cannot say whether it entered before or after a quarter's end", example = "2022-07-01")
         LocalDate aboveScaleSince,
@@ -90,8 +93,8 @@ public record Profile(
                 + "and other key components (新型储能制造企业)", example = "true") Boolean energyStorageManufacturer,
         @Schema(description = "Revenue share from 西部地区鼓励类产业, percent", example = "80")
         @PositiveOrZero @DecimalMax("100") BigDecimal westernEncouragedRevenueSharePct,
-        @Schema(description = "Industrial output by quarter") List<@Valid QuarterOutput> quarterlyOutput,
-        @Schema(description = "Investment projects") List<@Valid ProjectInput> projects,
+        @Schema(description = "Industrial output by quarter") @Size(max = ProfileLimits.MAX_QUARTERS) List<@Valid QuarterOutput> quarterlyOutput,
+        @Schema(description = "Investment projects") @Size(max = ProfileLimits.MAX_PROJECTS) List<@Valid ProjectInput> projects,
         @Schema(description = "Answers to inputs that measures declare in *.inputs.yaml beside their rule files, "
                 + "keyed by input id: a number, true/false, or one of the input's choices",
                 example = "{\"copperOutputTonnes\": 1200}") Map<String, JsonNode> inputs) {

@@ -5,12 +5,14 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.math.BigDecimal;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An investment project of the enterprise; per-project measures give one result per project. */
 @Schema(description = "An investment project (项目). Per-project measures give one result per project.")
 public record ProjectInput(
-        @Schema(description = "Caller's project id, echoed as projectId in results", example = "p1") String id,
+        @Schema(description = "Caller's project id, echoed as projectId in results", example = "p1")
+        @Size(max = ProfileLimits.MAX_ID_LENGTH) String id,
         @Schema(description = "GB/T 2260 code of the project's location", example = "450400")
         @Pattern(regexp = "\\d{6}", message = "must be a six-digit GB/T 2260 code") String regionCode,
         @Schema(description = "Project kind", example = "MANUFACTURING") Kind kind,
@@ -21,7 +23,7 @@ public record ProjectInput(
         @Schema(description = "Building area (建筑面积), m²", example = "24000") @PositiveOrZero BigDecimal buildingAreaM2,
         @Schema(description = "Energy-storage technology, for storage projects", example = "LITHIUM_ION") StorageTechnology storageTechnology,
         @Schema(description = "Year of the project's first revenue (取得第一笔生产经营收入的年度)", example = "2024")
-        @Min(1949) @Max(2100) Integer firstRevenueYear,
+        @Min(ProfileLimits.MIN_YEAR) @Max(ProfileLimits.MAX_YEAR) Integer firstRevenueYear,
         @Schema(description = "Project is in the environmental-protection / energy- and water-saving catalogue", example = "false")
         Boolean environmentalCatalog,
         @Schema(description = "Taxable income (应纳税所得额) of the project in the last full year, 万元; may be negative", example = "400")

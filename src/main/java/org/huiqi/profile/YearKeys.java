@@ -27,14 +27,20 @@ public @interface YearKeys {
             if (map == null) return true;
             boolean valid = true;
             for (String key : map.keySet()) {
-                if (!key.matches("(19|20|21)\\d{2}")) {
+                if (!isYear(key)) {
                     valid = false;
                     context.disableDefaultConstraintViolation();
                     context.buildConstraintViolationWithTemplate("'" + key.replace("{", "").replace("$", "")
-                            + "' is not a four-digit year").addConstraintViolation();
+                            + "' is not a year " + ProfileLimits.MIN_YEAR + "–" + ProfileLimits.MAX_YEAR).addConstraintViolation();
                 }
             }
             return valid;
+        }
+
+        private static boolean isYear(String key) {
+            if (!key.matches("\\d{4}")) return false;
+            int year = Integer.parseInt(key);
+            return year >= ProfileLimits.MIN_YEAR && year <= ProfileLimits.MAX_YEAR;
         }
     }
 }

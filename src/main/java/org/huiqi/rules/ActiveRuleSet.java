@@ -94,10 +94,12 @@ public class ActiveRuleSet {
             }
         } catch (RuleSetException e) {
             outcome = new ReloadOutcome(ReloadOutcome.Status.FAILED, Instant.now(), null, e.problems());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
+            // Whatever a rule file, table or scenario does to the build — even exhaust the stack — fails this
+            // build only; the serving rule set and the watcher go on.
             LOG.warn("rule set could not be built", e);
             outcome = new ReloadOutcome(ReloadOutcome.Status.FAILED, Instant.now(), null,
-                    List.of(new RuleProblem(".", 0, 0, String.valueOf(e.getMessage()))));
+                    List.of(new RuleProblem(".", 0, 0, e.getMessage() == null ? e.toString() : e.getMessage())));
         }
         boolean nothingNew = outcome.status() == ReloadOutcome.Status.UNCHANGED
                 && lastReload != null && lastReload.status() != ReloadOutcome.Status.FAILED;

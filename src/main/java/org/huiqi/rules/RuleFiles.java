@@ -16,6 +16,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -36,18 +38,32 @@ public record RuleFiles(String origin, SortedMap<String, byte[]> contents) {
     /** Classpath folder holding the copy of rules/ packaged in the jar. */
     static final String EMBEDDED = "embedded-rules";
 
-    /** Reads {@code dir}, following symlinks (a Kubernetes ConfigMap volume is made of them). */
+    /**
+     * Reads {@code dir}, following symlinks (a Kubernetes ConfigMap volume is made of them) as long
+     * as they stay inside it: a link to a file elsewhere would let whoever can place a link publish
+     * any file the service can read (as a rule, a table, a reference list). Such a link fails the
+     * read with a {@link RuleSetException} naming the file.
+     */
     public static RuleFiles read(Path dir) {
         SortedMap<String, byte[]> contents = new TreeMap<>();
+        List<RuleProblem> refused = new ArrayList<>();
         try (Stream<Path> paths = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
+            Path root = dir.toRealPath();
             for (Path path : (Iterable<Path>) paths::iterator) {
                 String relative = dir.relativize(path).toString().replace('\\', '/');
                 if (relative.isEmpty() || hidden(relative) || relative.equals(DEPLOYMENT_ONLY) || !Files.isRegularFile(path)) continue;
+                Path real = path.toRealPath();
+                if (!real.startsWith(root)) {
+                    refused.add(new RuleProblem(relative, 0, 0, "is a link to " + real + ", outside the rules directory "
+                            + root + "; refused: rule files are read only from inside it"));
+                    continue;
+                }
                 contents.put(relative, Files.readAllBytes(path));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read rules directory " + dir + ": " + e.getMessage(), e);
         }
+        if (!refused.isEmpty()) throw new RuleSetException(refused);
         return new RuleFiles(dir.toAbsolutePath().normalize().toString(), contents);
     }
 

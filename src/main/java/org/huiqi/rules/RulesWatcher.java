@@ -102,8 +102,9 @@ public class RulesWatcher {
     private void reload() {
         try {
             active.refresh();
-        } catch (RuntimeException e) {
-            LOG.warn("rule reload failed", e);
+        } catch (Throwable e) {
+            // A periodic task that throws is never run again: nothing may end the watcher.
+            LOG.error("rule reload failed; the watcher goes on", e);
         }
     }
 

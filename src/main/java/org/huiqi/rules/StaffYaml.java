@@ -1,12 +1,18 @@
 package org.huiqi.rules;
 
+import java.io.StringReader;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.CollectionNode;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -46,20 +52,56 @@ public final class StaffYaml {
     }
 
     public static Object load(String text) {
+        compose(text);
         try {
             return yaml().load(text);
         } catch (MarkedYAMLException e) {
             throw error(e);
+        } catch (YAMLException e) {
+            throw new YamlError(e.getMessage(), 0, 0);
         }
     }
 
-    /** The node tree, before merge keys are applied: every node knows its line. */
+    /** The node tree, before merge keys are applied: every node knows its line. Refuses cycles. */
     public static Node compose(String text) {
         try {
-            return yaml().compose(new java.io.StringReader(text));
+            Node root = yaml().compose(new StringReader(text));
+            if (root != null) refuseCycles(root, identitySet(), identitySet());
+            return root;
         } catch (MarkedYAMLException e) {
             throw error(e);
+        } catch (YAMLException e) {
+            throw new YamlError(e.getMessage(), 0, 0);
         }
+    }
+
+    /**
+     * A list or map that contains itself through an alias ({@code a: &x [*x]}) is valid YAML but has
+     * no end: reading it as a profile would recurse until the stack overflows.
+     */
+    private static void refuseCycles(Node node, Set<Node> enclosing, Set<Node> done) {
+        // A node reached again through another alias was checked already: without this, a file of
+        // nested aliases ("billion laughs") would be walked once per path, exponentially often.
+        if (!(node instanceof CollectionNode<?>) || done.contains(node)) return;
+        if (!enclosing.add(node)) {
+            Mark mark = node.getStartMark();
+            throw new YamlError("an alias refers to a list or map that contains it (a recursive anchor)",
+                    mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1);
+        }
+        if (node instanceof SequenceNode sequence) {
+            for (Node child : sequence.getValue()) refuseCycles(child, enclosing, done);
+        } else if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                refuseCycles(tuple.getKeyNode(), enclosing, done);
+                refuseCycles(tuple.getValueNode(), enclosing, done);
+            }
+        }
+        enclosing.remove(node);
+        done.add(node);
+    }
+
+    private static Set<Node> identitySet() {
+        return Collections.newSetFromMap(new IdentityHashMap<>());
     }
 
     /** 1-based line of a node. */
@@ -100,7 +142,12 @@ public final class StaffYaml {
     }
 
     private static Yaml yaml() {
+        // Bounds on what one file can make the loader build: an alias may not repeat a list or map more
+        // than this often in all ("billion laughs"), nor may lists and maps nest deeper than this.
         LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(100);
+        options.setNestingDepthLimit(50);
+        options.setAllowRecursiveKeys(false);
         DumperOptions dumper = new DumperOptions();
         return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, new DatesAsText());
     }

@@ -16,7 +16,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.huiqi.audit.CanonicalJson;
+import org.huiqi.profile.EligibilityRequest;
+import org.huiqi.profile.Profile;
+import org.huiqi.profile.ProfileJson;
 import org.huiqi.api.openapi.SendsInvalidRequests;
 import org.junit.jupiter.api.Test;
 
@@ -178,7 +183,11 @@ class BatchApiTest {
             assertThat(single.get("asOf").asText()).isEqualTo("2025-06-01");
             assertThat(single.get("rulesetVersion").asText()).startsWith("sha256:");
             assertThat(single.get("evaluationId").asText()).hasSize(26);
-            assertThat(single.get("profileSha256").asText()).matches("[0-9a-f]{64}");
+            Profile sent = ProfileJson.configure(new ObjectMapper())
+                    .readValue(EligibilityApiTest.AT_THRESHOLDS, EligibilityRequest.class).profile();
+            assertThat(single.get("profileHmac").asText()).as("an auditor holding the key can recompute it")
+                    .isEqualTo(CanonicalJson.hmacSha256(IntegrationKeys.AUDIT_KEY.getBytes(StandardCharsets.UTF_8), sent))
+                    .isNotEqualTo(CanonicalJson.hmacSha256("another key".getBytes(StandardCharsets.UTF_8), sent));
             assertThat(single.path("measures").path("ELIGIBLE").toString()).contains("CN-MIIT-SPECIALIZED-SME");
             assertThat(single.has("profile")).isFalse();
 
@@ -188,7 +197,7 @@ class BatchApiTest {
             assertThat(first.get("line").asInt()).isEqualTo(1);
             assertThat(first.get("itemId").asText()).isEqualTo("r1");
             assertThat(evaluations.get(2).get("line").asInt()).isEqualTo(3);
-            assertThat(first.get("profileSha256").asText()).as("same facts, same hash").isEqualTo(single.get("profileSha256").asText());
+            assertThat(first.get("profileHmac").asText()).as("same facts, same fingerprint").isEqualTo(single.get("profileHmac").asText());
             for (String record : audit.records()) {
                 assertThat(record).doesNotContain("肇庆市某电池有限公司").doesNotContain("91450400MA5L00000D");
             }
@@ -212,14 +221,16 @@ class BatchApiTest {
     void metricsCountEvaluationsByMeasureAndStatusLatencyAndBatchLines() {
         given().contentType(NDJSON).header("Authorization", "Bearer " + IntegrationKeys.INTEGRATION_KEY)
                 .body(utf8(GOOD + "\n{\n")).when().post("/api/v1/eligibility/batch").then().statusCode(200);
-        given().when().get("/q/metrics").then().statusCode(200)
+        Management.given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("huiqi_evaluations_total{measure=\"CN-MIIT-SPECIALIZED-SME\",status=\"ELIGIBLE\"}"))
                 .body(containsString("huiqi_evaluation_duration_seconds_bucket{mode=\"batch\""))
                 .body(containsString("huiqi_batch_lines_total{format=\"ndjson\",outcome=\"evaluated\"}"))
                 .body(containsString("huiqi_batch_lines_total{format=\"ndjson\",outcome=\"invalid\"}"))
                 .body(containsString("huiqi_ruleset_reloads_total{outcome=\"activated\"}"));
-        given().when().get("/q/health/live").then().statusCode(200);
-        given().when().get("/q/health/ready").then().statusCode(200).body("checks.name", not(hasSize(0)));
+        Management.given().when().get("/q/health/live").then().statusCode(200);
+        Management.given().when().get("/q/health/ready").then().statusCode(200).body("checks.name", not(hasSize(0)));
+        given().when().get("/q/metrics").then().statusCode(404);
+        given().when().get("/q/health/ready").then().statusCode(404);
     }
 
     static JsonNode parse(String line) {

@@ -30,8 +30,8 @@ class BrokenRulesAtStartupTest {
 
     @Test
     void notReadyAndTheErrorNamesFileAndLine() {
-        given().when().get("/q/health/ready").then().statusCode(503);
-        given().when().get("/q/health/live").then().statusCode(200);
+        Management.given().when().get("/q/health/ready").then().statusCode(503);
+        Management.given().when().get("/q/health/live").then().statusCode(200);
         given().when().get("/api/v1/ruleset").then().statusCode(200)
                 .body("version", nullValue())
                 .body("lastReload.status", is("FAILED"))

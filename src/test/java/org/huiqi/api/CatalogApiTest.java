@@ -79,7 +79,7 @@ class CatalogApiTest {
 
     @Test
     void healthIsReadyWithARuleSet() {
-        given().when().get("/q/health/ready")
+        Management.given().when().get("/q/health/ready")
                 .then().statusCode(200).body("checks.find { it.name == 'rule-set' }.status", is("UP"));
     }
 

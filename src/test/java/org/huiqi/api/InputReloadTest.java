@@ -1,7 +1,9 @@
 package org.huiqi.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -16,8 +18,10 @@ class InputReloadTest {
     private static final String BODY = "{\"asOf\": \"2025-06-01\", \"profile\": {\"regionCode\": \"450400\", \"inputs\": {\"copperOutputTonnes\": 1200}}}";
 
     @Test
-    void aReloadThatAddsADeclaredInputMakesTheApiAcceptIt() throws Exception {
+    void aReloadThatAddsADeclaredInputMakesTheApiAcceptItAndTheFieldCatalogDescribeIt() throws Exception {
         String before = LiveReloadTest.ruleSet().getString("version");
+        given().when().get("/api/v1/reference/fields").then().statusCode(200)
+                .body("fields.find { it.path == 'inputs.copperOutputTonnes' }", nullValue());
         given().contentType("application/json").body(BODY).when().post("/api/v1/eligibility").then().statusCode(400)
                 .body("errors[0].field", is("profile.inputs.copperOutputTonnes"));
         TempRules.addCopperMeasure(LiveReloadTest.DIR);
@@ -26,6 +30,10 @@ class InputReloadTest {
                     LiveReloadTest.SETTLES_WITHIN);
             given().contentType("application/json").body(BODY).when().post("/api/v1/eligibility").then().statusCode(200)
                     .body("results.find { it.measureId == 'WZ-TEST-COPPER' }.status", is("ELIGIBLE"));
+            given().when().get("/api/v1/reference/fields").then().statusCode(200)
+                    .body("fields.find { it.path == 'inputs.copperOutputTonnes' }.section", is("inputs"))
+                    .body("fields.find { it.path == 'inputs.copperOutputTonnes' }.type", is("dec"))
+                    .body("fields.find { it.path == 'inputs.copperOutputTonnes' }.readBy", hasItem("Enterprise.input"));
         } finally {
             for (String suffix : new String[] {".drl", ".inputs.yaml", ".scenarios.yaml"}) {
                 Files.deleteIfExists(LiveReloadTest.DIR.resolve("guangxi/wuzhou/test-copper" + suffix));

@@ -10,6 +10,7 @@ public class IntegrationKeys implements QuarkusTestProfile {
     public static final String ADMIN_KEY = "ops-key-for-tests";
     public static final int MAX_LINE_BYTES = 16 * 1024;
     public static final int MAX_JSON_BYTES = 256 * 1024;
+    public static final String AUDIT_KEY = "audit-fingerprint-key-for-tests";
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -17,6 +18,7 @@ public class IntegrationKeys implements QuarkusTestProfile {
                 "policy.api-keys", "registry:" + ApiKeys.hashOf(INTEGRATION_KEY) + ":integration,ops:" + ApiKeys.hashOf(ADMIN_KEY) + ":admin",
                 "policy.batch.max-items", "5",
                 "policy.batch.max-line-bytes", String.valueOf(MAX_LINE_BYTES),
-                "policy.http.max-json-body-size", String.valueOf(MAX_JSON_BYTES));
+                "policy.http.max-json-body-size", String.valueOf(MAX_JSON_BYTES),
+                "policy.audit.fingerprint-key", AUDIT_KEY);
     }
 }

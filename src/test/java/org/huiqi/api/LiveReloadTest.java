@@ -68,7 +68,7 @@ class LiveReloadTest {
             assertThat(failed.getInt("lastReload.errors[0].line")).isBetween(lines + 1, lines + 6);
             given().contentType("application/json").body("{\"profile\": {\"regionCode\": \"450400\"}}")
                     .when().post("/api/v1/eligibility").then().statusCode(200).body("ruleset.version", is(serving));
-            given().when().get("/q/health/ready").then().statusCode(200);
+            Management.given().when().get("/q/health/ready").then().statusCode(200);
             Files.writeString(file, good + "\n// 已修正 fixed\n");
             JsonPath fixed = awaitRuleSet(rs -> "ACTIVATED".equals(rs.getString("lastReload.status")), SETTLES_WITHIN);
             assertThat(fixed.getString("version")).as("the fixed file is a new version").isNotEqualTo(serving);

@@ -39,7 +39,7 @@ class RunawayRuleTest {
                     .body("detail", containsString("measure LOOP-TEST"))
                     .body("detail", containsString("LOOP-TEST / loops"));
         }
-        given().when().get("/q/health/ready").then().statusCode(200);
-        given().when().get("/q/health/live").then().statusCode(200);
+        Management.given().when().get("/q/health/ready").then().statusCode(200);
+        Management.given().when().get("/q/health/live").then().statusCode(200);
     }
 }

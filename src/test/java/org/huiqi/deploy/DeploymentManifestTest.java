@@ -53,6 +53,26 @@ class DeploymentManifestTest {
             assertThat(p.getName()).isEqualTo("http");
             assertThat(p.getContainerPort()).isEqualTo(8080);
         });
+        assertThat(engine.getPorts()).as("quarkus.management.port").anySatisfy(p -> {
+            assertThat(p.getName()).isEqualTo("management");
+            assertThat(p.getContainerPort()).isEqualTo(9000);
+        });
+    }
+
+    @Test
+    void prometheusScrapesTheManagementPort() {
+        Map<String, String> annotations = deployment.getSpec().getTemplate().getMetadata().getAnnotations();
+        assertThat(annotations).containsEntry("prometheus.io/scrape", "true")
+                .containsEntry("prometheus.io/port", "9000")
+                .containsEntry("prometheus.io/path", "/q/metrics");
+    }
+
+    @Test
+    void theAuditFingerprintKeyComesFromTheSecret() {
+        SecretKeySelector ref = env("POLICY_AUDIT_FINGERPRINT_KEY").getValueFrom().getSecretKeyRef();
+        assertThat(ref.getName()).isEqualTo("huiqi-api-keys");
+        assertThat(ref.getKey()).isEqualTo("audit-fingerprint-key");
+        assertThat(ref.getOptional()).as("production pods share one key").isNotEqualTo(Boolean.TRUE);
     }
 
     @Test
@@ -129,7 +149,14 @@ class DeploymentManifestTest {
         assertThat(podLabels).containsAllEntriesOf(policy.getSpec().getPodSelector().getMatchLabels());
         assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
         assertThat(policy.getSpec().getIngress()).allSatisfy(rule ->
-                assertThat(rule.getPorts()).allSatisfy(p -> assertThat(p.getPort().getIntVal()).isEqualTo(8080)));
+                assertThat(rule.getPorts()).allSatisfy(p -> assertThat(p.getPort().getIntVal()).isIn(8080, 9000)));
+        var management = policy.getSpec().getIngress().stream()
+                .filter(rule -> rule.getPorts().stream().anyMatch(p -> p.getPort().getIntVal() == 9000)).toList();
+        assertThat(management).as("the management port is open to the monitoring namespace only").singleElement().satisfies(rule -> {
+            assertThat(rule.getPorts()).singleElement().satisfies(p -> assertThat(p.getPort().getIntVal()).isEqualTo(9000));
+            assertThat(rule.getFrom()).singleElement().satisfies(peer -> assertThat(peer.getNamespaceSelector().getMatchLabels())
+                    .containsEntry("kubernetes.io/metadata.name", "monitoring"));
+        });
         List<NetworkPolicyPeer> peers = policy.getSpec().getIngress().stream().flatMap(r -> r.getFrom().stream()).toList();
         assertThat(peers).as("nothing is open to everyone").allSatisfy(peer ->
                 assertThat(peer.getPodSelector() != null || peer.getNamespaceSelector() != null).isTrue());
@@ -175,7 +202,7 @@ class DeploymentManifestTest {
 
     private static String httpPath(Probe probe) {
         assertThat(probe).isNotNull();
-        assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http");
+        assertThat(probe.getHttpGet().getPort().getStrVal()).as("probes use the management port").isEqualTo("management");
         return probe.getHttpGet().getPath();
     }
 

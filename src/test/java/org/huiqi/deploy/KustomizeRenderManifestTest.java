@@ -42,6 +42,7 @@ class KustomizeRenderManifestTest {
         assertThat(engine.getImage()).doesNotEndWith(":latest");
         assertThat(engine.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
         assertThat(engine.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
+        assertThat(engine.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("management");
         assertThat(engine.getResources().getLimits()).containsKeys("cpu", "memory");
         assertThat(engine.getResources().getRequests()).containsKeys("cpu", "memory");
         assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();

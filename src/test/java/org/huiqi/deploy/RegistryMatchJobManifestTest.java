@@ -176,11 +176,11 @@ class RegistryMatchJobManifestTest {
         return false;
     }
 
-    /** Answers readiness, and the batch API the way issue 6 specifies it: one numbered line out per line in. */
+    /** Answers the catalog (the Job's readiness check), and the batch API the way issue 6 specifies it: one numbered line out per line in. */
     @BeforeEach
     void startEngine() throws IOException {
         engine = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        engine.createContext("/q/health/ready", exchange -> respond(exchange, 200, "{\"status\":\"UP\"}"));
+        engine.createContext("/api/v1/measures", exchange -> respond(exchange, 200, "[]"));
         engine.createContext("/api/v1/eligibility/batch", this::batch);
         engine.start();
     }

@@ -16,6 +16,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -63,6 +65,9 @@ import org.jboss.logging.Logger;
  *
  * <p>NDJSON is read and written as a stream, one line at a time: memory does not grow with the
  * input, and results reach the caller while later lines are still being sent.
+ *
+ * <p>{@link BatchAdmission} decides whether a batch may start and cuts stalled ones; items are
+ * evaluated in parallel on {@link EvaluationPool}'s threads, never on the HTTP worker threads.
  */
 @Path("/api/v1/eligibility/batch")
 @Tag(name = "Eligibility")
@@ -88,6 +93,7 @@ public class BatchResource {
     private final ObjectMapper json;
     private final int maxItems;
     private final int maxLineBytes;
+    private final BatchAdmission admission;
     private final Map<String, Counter> lineCounters = new ConcurrentHashMap<>();
     private final EvaluationPool pool;
 
@@ -95,8 +101,9 @@ public class BatchResource {
                          AuditLog audit, MeterRegistry metrics, ObjectMapper json,
                          @ConfigProperty(name = "policy.batch.max-items", defaultValue = "1000") int maxItems,
                          @ConfigProperty(name = "policy.batch.max-line-bytes", defaultValue = "1048576") int maxLineBytes,
-                         EvaluationPool pool) {
+                         EvaluationPool pool, BatchAdmission admission) {
         this.pool = pool;
+        this.admission = admission;
         this.ruleSets = ruleSets;
         this.validator = validator;
         this.evaluations = evaluations;
@@ -152,6 +159,13 @@ public class BatchResource {
     @APIResponse(responseCode = "413", description = "The JSON array has more than policy.batch.max-items items, or the body is larger "
             + "than the configured limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many batches are running: of this client "
+            + "(policy.batch.max-concurrent-per-client) or in all (policy.batch.max-concurrent). Retry after the seconds the "
+            + "Retry-After header gives. An admitted batch is cut (connection closed) when the client sends nothing, or does not "
+            + "take its results, for policy.batch.idle-timeout, or when it runs longer than policy.batch.max-duration",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again",
+                    schema = @Schema(type = SchemaType.INTEGER, example = "30")),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "No rule set is active yet",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response batch(
@@ -166,6 +180,7 @@ public class BatchResource {
             @Parameter(description = "'zh' or 'en' (exactly one language): texts in that language only; otherwise both",
                     example = "zh") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Context HttpServerRequest request,
             InputStream body) throws IOException {
         if (explain != null && !explain.equals("all")) throw RequestValidator.invalid("explain", "must be 'all' or absent");
         if (view != null && !view.equals("full") && !view.equals("summary")) {
@@ -174,9 +189,20 @@ public class BatchResource {
         Batch batch = new Batch(ruleSets.serving(), Ulid.next(), caller.name(), "all".equals(explain), "summary".equals(view),
                 StatusFilter.parse(status), Text.language(acceptLanguage));
         boolean ndjson = contentType != null && MediaType.valueOf(contentType).isCompatible(MediaType.valueOf(NDJSON));
-        Response.ResponseBuilder response = ndjson
-                ? Response.ok((StreamingOutput) out -> batch.streamNdjson(body, out), NDJSON)
-                : Response.ok(batch.arrayWriter.writeValueAsBytes(batch.jsonArray(body)), MediaType.APPLICATION_JSON);
+        BatchAdmission.Permit permit = admission.admit(batch.client, batch.id, () -> request.response().reset());
+        Response.ResponseBuilder response;
+        if (ndjson) {
+            response = Response.ok((StreamingOutput) out -> {
+                try (permit) {
+                    batch.streamNdjson(permit.watch(body), permit.watch(out));
+                }
+            }, NDJSON);
+        } else {
+            try (permit) {
+                response = Response.ok(batch.arrayWriter.writeValueAsBytes(batch.jsonArray(permit.watch(body))),
+                        MediaType.APPLICATION_JSON);
+            }
+        }
         return response.header(RULESET_VERSION, batch.ruleSet.version()).header(BATCH_ID, batch.id).build();
     }
 

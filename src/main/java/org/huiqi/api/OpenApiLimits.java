@@ -1,0 +1,54 @@
+package org.huiqi.api;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.huiqi.profile.ProfileLimits;
+
+/**
+ * The bounds of {@link ProfileLimits} that no annotation carries into the OpenAPI document: every
+ * number of a profile is below 10^12 in magnitude with at most 10 decimals, every date lies in the
+ * allowed years, and the year-keyed maps have at most so many years. (List sizes, string lengths
+ * and counts come from their {@code @Size}/{@code @Max} annotations.)
+ */
+final class OpenApiLimits {
+    /** The request-side schemas: numbers in answers (amounts) are not bounded this way. */
+    private static final Set<String> PROFILE_SCHEMAS = Set.of("Profile", "YearFigures", "ProjectInput", "QuarterOutput",
+            "IntellectualProperty", "Award", "Certification");
+    private static final Set<String> YEAR_MAPS = Set.of("financials", "equityFinancing");
+    private static final BigDecimal STEP = BigDecimal.ONE.movePointLeft(ProfileLimits.MAX_DECIMALS);
+
+    private OpenApiLimits() {
+    }
+
+    static void apply(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) return;
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        Schema date = schemas.get("LocalDate");
+        if (date != null) {
+            date.setDescription("A date, YYYY-MM-DD, in the years " + ProfileLimits.MIN_YEAR + "–" + ProfileLimits.MAX_YEAR);
+        }
+        for (String name : PROFILE_SCHEMAS) {
+            Schema schema = schemas.get(name);
+            if (schema == null || schema.getProperties() == null) continue;
+            for (Map.Entry<String, Schema> property : schema.getProperties().entrySet()) {
+                bound(property.getValue());
+                if (YEAR_MAPS.contains(property.getKey())) {
+                    property.getValue().setMaxProperties(ProfileLimits.MAX_YEARS);
+                    if (property.getValue().getAdditionalPropertiesSchema() != null) bound(property.getValue().getAdditionalPropertiesSchema());
+                }
+            }
+        }
+    }
+
+    private static void bound(Schema number) {
+        List<Schema.SchemaType> type = number.getType();
+        if (type == null || !type.contains(Schema.SchemaType.NUMBER)) return;
+        if (number.getMaximum() == null) number.setExclusiveMaximum(ProfileLimits.MAX_MAGNITUDE);
+        if (number.getMinimum() == null) number.setExclusiveMinimum(ProfileLimits.MAX_MAGNITUDE.negate());
+        if (number.getMultipleOf() == null) number.setMultipleOf(STEP);
+    }
+}
