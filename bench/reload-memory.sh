@@ -7,20 +7,22 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-200}
 PORT=${PORT:-18080}
+# Health and metrics are on the management port (docs/deploy.md).
+MANAGEMENT_PORT=${MANAGEMENT_PORT:-19000}
 KEY="bench-admin-key"
 HASH=$(printf %s "$KEY" | sha256sum | cut -d' ' -f1)
 WORK=$(mktemp -d)
 cp -r rules "$WORK/rules"
 trap 'kill $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
-java -Xmx512m -Dquarkus.http.port=$PORT -Dpolicy.rules.dir="$WORK/rules" -Dpolicy.rules.watch=false \
+java -Xmx512m -Dquarkus.http.port=$PORT -Dquarkus.management.port=$MANAGEMENT_PORT -Dpolicy.rules.dir="$WORK/rules" -Dpolicy.rules.watch=false \
      -Dpolicy.api-keys="bench:$HASH:admin" -jar "${APP:-target/quarkus-app}/quarkus-run.jar" > "$WORK/service.log" 2>&1 &
 PID=$!
-until curl -sf "localhost:$PORT/q/health/ready" > /dev/null; do sleep 0.5; done
+until curl -sf "localhost:$MANAGEMENT_PORT/q/health/ready" > /dev/null; do sleep 0.5; done
 
 # MB used in the memory pools whose labels match $1, e.g. 'area="heap"' or 'id="Metaspace"'
 memory() {
-  curl -sf "localhost:$PORT/q/metrics" | awk -v match_="$1" '
+  curl -sf "localhost:$MANAGEMENT_PORT/q/metrics" | awk -v match_="$1" '
     $1 ~ /^jvm_memory_used_bytes/ && index($0, match_) { sum += $NF } END { printf "%.1f", sum / 1048576 }'
 }
 reload() {

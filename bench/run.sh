@@ -8,13 +8,15 @@
 # split into facts / Drools / assembly / JSON); then the packaged service on that catalog: time
 # to ready, HTTP single-profile req/s next to GET /api/v1/measures/{id} in the same run (wrk),
 # NDJSON view=summary profiles/s (20,000 lines), and a one-file edit until the new version serves.
-# Needs: a JDK 17, python3, curl, wrk (apt-get install -y wrk).
+# Needs: a JDK 17, python3, curl, bc, wrk (apt-get install -y wrk bc).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=("${@:-26 260 1040}")
 SIZES=(${SIZES[@]})
 WORK=${BENCH_WORK:-/tmp/huiqi-bench}
 PORT=${BENCH_PORT:-18080}
+# Health and metrics are on the management port (docs/deploy.md).
+MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-19000}
 DURATION=${BENCH_DURATION:-15s}
 KEY=bench-key
 mkdir -p "$WORK"
@@ -52,10 +54,10 @@ for n in "${SIZES[@]}"; do
   for kv in $(java -Xmx1g -cp "$CP" org.huiqi.evaluation.EngineBench "$dir" 10 2>/dev/null | grep '^measures='); do r[${kv%%=*}]=${kv#*=}; done
 
   start=$(date +%s.%N)
-  java -Xmx1g -Dquarkus.http.port=$PORT -Dpolicy.rules.dir="$dir" -Dpolicy.api-keys="bench:$HASH:integration" \
+  java -Xmx1g -Dquarkus.http.port=$PORT -Dquarkus.management.port=$MANAGEMENT_PORT -Dpolicy.rules.dir="$dir" -Dpolicy.api-keys="bench:$HASH:integration" \
        -Dquarkus.log.level=WARN -jar target/quarkus-app/quarkus-run.jar >"$WORK/service-$n.log" 2>&1 &
   pid=$!
-  until curl -sf "localhost:$PORT/q/health/ready" >/dev/null; do sleep 0.2; done
+  until curl -sf "localhost:$MANAGEMENT_PORT/q/health/ready" >/dev/null; do sleep 0.2; done
   ready=$(echo "$(date +%s.%N) - $start" | bc)
   id=$(curl -s "localhost:$PORT/api/v1/measures" | python3 -c 'import json,sys; print(json.load(sys.stdin)["measures"][0]["id"])')
   wrk -t2 -c8 -d10s -s "$WORK/post.lua" "http://localhost:$PORT/api/v1/eligibility" >/dev/null   # warm-up
