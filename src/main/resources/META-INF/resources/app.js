@@ -952,6 +952,8 @@
     var xhr = new XMLHttpRequest();
     xhr.open(method, url, true);
     xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+    // Both languages, whatever the browser's own language: the page switches between them without asking again.
+    xhr.setRequestHeader('Accept-Language', 'zh, en');
     if (body) xhr.setRequestHeader('Content-Type', 'application/json');
     xhr.timeout = 60000;
     xhr.onreadystatechange = function () {

@@ -4,6 +4,7 @@ import java.io.StringReader;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -66,7 +67,7 @@ public final class StaffYaml {
     public static Node compose(String text) {
         try {
             Node root = yaml().compose(new StringReader(text));
-            if (root != null) refuseCycles(root, identitySet(), identitySet());
+            if (root != null) refuseCycles(root, identitySet(), new IdentityHashMap<>());
             return root;
         } catch (MarkedYAMLException e) {
             throw error(e);
@@ -75,29 +76,44 @@ public final class StaffYaml {
         }
     }
 
+    /** What one file may expand to through its aliases: far above any real scenario file. */
+    static final long MAX_EXPANDED_VALUES = 200_000;
+
     /**
      * A list or map that contains itself through an alias ({@code a: &x [*x]}) is valid YAML but has
-     * no end: reading it as a profile would recurse until the stack overflows.
+     * no end: reading it as a profile would recurse until the stack overflows. A file of nested
+     * aliases ("billion laughs") is finite but expands to more values than memory holds once it is
+     * turned into a profile; its expanded size is counted here without expanding it.
+     *
+     * @return the number of values the node stands for once its aliases are expanded
      */
-    private static void refuseCycles(Node node, Set<Node> enclosing, Set<Node> done) {
-        // A node reached again through another alias was checked already: without this, a file of
-        // nested aliases ("billion laughs") would be walked once per path, exponentially often.
-        if (!(node instanceof CollectionNode<?>) || done.contains(node)) return;
+    private static long refuseCycles(Node node, Set<Node> enclosing, Map<Node, Long> sizes) {
+        if (!(node instanceof CollectionNode<?>)) return 1;
+        // A node reached again through another alias was counted already: without this, a file of
+        // nested aliases would be walked once per path, exponentially often.
+        Long known = sizes.get(node);
+        if (known != null) return known;
         if (!enclosing.add(node)) {
             Mark mark = node.getStartMark();
             throw new YamlError("an alias refers to a list or map that contains it (a recursive anchor)",
                     mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1);
         }
+        long size = 1;
         if (node instanceof SequenceNode sequence) {
-            for (Node child : sequence.getValue()) refuseCycles(child, enclosing, done);
+            for (Node child : sequence.getValue()) size += refuseCycles(child, enclosing, sizes);
         } else if (node instanceof MappingNode mapping) {
             for (NodeTuple tuple : mapping.getValue()) {
-                refuseCycles(tuple.getKeyNode(), enclosing, done);
-                refuseCycles(tuple.getValueNode(), enclosing, done);
+                size += refuseCycles(tuple.getKeyNode(), enclosing, sizes) + refuseCycles(tuple.getValueNode(), enclosing, sizes);
             }
         }
+        if (size > MAX_EXPANDED_VALUES) {
+            Mark mark = node.getStartMark();
+            throw new YamlError("别名（&、*）展开后超过 " + MAX_EXPANDED_VALUES + " 个值 / its aliases expand to more than " + MAX_EXPANDED_VALUES + " values",
+                    mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1);
+        }
         enclosing.remove(node);
-        done.add(node);
+        sizes.put(node, size);
+        return size;
     }
 
     private static Set<Node> identitySet() {
