@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * catalog, never written by hand. Regenerate: {@code ./mvnw test -Dtest=FieldTableTest -Dfields.update=true}.
  */
 class FieldTableTest {
-    static final String BEGIN = "<!-- BEGIN generated field table: ./mvnw test -Dtest=FieldTableTest -Dfields.update=true; do not edit by hand -->";
+    static final String BEGIN = "<!-- BEGIN generated field table: made from the service's field catalog by FieldTableTest (docs/architecture.md §8); do not edit by hand -->";
     static final String END = "<!-- END generated field table -->";
     private static final Path GUIDE = Path.of("rules", "README.md");
 
