@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Level;
 import org.huiqi.api.JsonSettings;
 import org.huiqi.evaluation.facts.Enterprise;
 import org.huiqi.rules.RuleFiles;
@@ -15,6 +16,7 @@ import org.huiqi.rules.RuleSetCompiler;
 import org.huiqi.scenarios.Scenario;
 import org.huiqi.scenarios.ScenarioFiles;
 import org.huiqi.scenarios.ScenarioGate;
+import org.jboss.logmanager.LogContext;
 
 /**
  * The in-process half of bench/run.sh (not a test): builds a catalog, runs its scenario gate, and
@@ -28,6 +30,9 @@ public final class EngineBench {
     }
 
     public static void main(String[] args) throws Exception {
+        // The service logs at INFO (quarkus.log.level); a plain JVM's JBoss LogManager enables TRACE,
+        // and Drools' trace messages would then be formatted on every insert and firing.
+        LogContext.getSystemLogContext().getLogger("").setLevel(Level.INFO);
         Path dir = Path.of(args[0]);
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 10;
         Evaluator evaluator = new Evaluator(EvaluationLimits.DEFAULT);
