@@ -43,7 +43,18 @@ public final class Evaluator {
     }
 
     public Evaluation evaluate(RuleSet ruleSet, LocalDate asOf, Profile profile, boolean explainAll) {
-        Facts facts = run(ruleSet, asOf, profile, skipped(ruleSet, asOf, profile, explainAll));
+        return evaluate(ruleSet, asOf, profile, explainAll, Scope.all());
+    }
+
+    /**
+     * Like the whole-catalog evaluation, running only the rules of the measures in {@code scope}:
+     * the results of the measures it was made to observe are the same, the rest are left out or
+     * incomplete. For callers that read a few named results (scenarios), never for an answer.
+     */
+    public Evaluation evaluate(RuleSet ruleSet, LocalDate asOf, Profile profile, boolean explainAll, Scope scope) {
+        Set<String> skipped = skipped(ruleSet, asOf, profile, explainAll);
+        scope.skipOthers(ruleSet.measures().keySet(), skipped);
+        Facts facts = run(ruleSet, asOf, profile, skipped);
         List<MeasureResult> results = new ResultAssembler(ruleSet, asOf, explainAll).assemble(facts);
         return new Evaluation(Ulid.next(), asOf, new Evaluation.RuleSetRef(ruleSet.version(), ruleSet.loadedAt()), results,
                 NotInForce.list(ruleSet, asOf, facts));

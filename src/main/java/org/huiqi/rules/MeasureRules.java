@@ -22,14 +22,17 @@ public final class MeasureRules {
     /** Region codes remembered per rule set; GB/T 2260 has about 3,200, so this is never reached in use. */
     private static final int MAX_REGIONS = 10_000;
     private static final Pattern QUOTED = Pattern.compile("\"([A-Za-z0-9][A-Za-z0-9._-]*)\"");
+    private static final Pattern CONFLICTS = Pattern.compile("@conflicts\\s*\\([^)]*\\)");
 
     private final Map<String, String> measureOfRule;
     private final Set<String> entangled;
+    private final Set<String> referenced;
     private final Map<String, Set<String>> outsideRegion = new ConcurrentHashMap<>();
 
-    private MeasureRules(Map<String, String> measureOfRule, Set<String> entangled) {
+    private MeasureRules(Map<String, String> measureOfRule, Set<String> entangled, Set<String> referenced) {
         this.measureOfRule = measureOfRule;
         this.entangled = entangled;
+        this.referenced = referenced;
     }
 
     static MeasureRules of(KieBase kieBase, Map<String, Measure> measures, RuleFiles files) {
@@ -46,14 +49,17 @@ public final class MeasureRules {
                 entangled.addAll(measure.conflicts());
             }
         }
+        // A conflict is only read from results, after the rules ran; any other mention may be a rule matching its facts.
+        Set<String> referenced = new HashSet<>();
         for (String path : files.withSuffix(".drl")) {
-            Matcher quoted = QUOTED.matcher(files.text(path));
+            Matcher quoted = QUOTED.matcher(CONFLICTS.matcher(files.text(path)).replaceAll(""));
             while (quoted.find()) {
                 Measure named = measures.get(quoted.group(1));
-                if (named != null && !named.file().equals(path)) entangled.add(named.id());
+                if (named != null && !named.file().equals(path)) referenced.add(named.id());
             }
         }
-        return new MeasureRules(Map.copyOf(measureOfRule), Set.copyOf(entangled));
+        entangled.addAll(referenced);
+        return new MeasureRules(Map.copyOf(measureOfRule), Set.copyOf(entangled), Set.copyOf(referenced));
     }
 
     /** Rule name to measure id, for every rule of the rule set. */
@@ -64,6 +70,14 @@ public final class MeasureRules {
     /** True when the measure may be left out of an evaluation whose results cannot include it. */
     public boolean separable(String measureId) {
         return !entangled.contains(measureId);
+    }
+
+    /**
+     * Measures named in another measure's rule file other than as a conflict: that file's rules may
+     * match their facts, so no evaluation that runs those rules may leave them out.
+     */
+    public Set<String> referencedElsewhere() {
+        return referenced;
     }
 
     /** The separable measures placed outside {@code regionCode}, computed once per region and rule set. */

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.huiqi.evaluation.Evaluation;
 import org.huiqi.evaluation.Evaluator;
 import org.huiqi.evaluation.MeasureResult;
 import org.huiqi.evaluation.RuleFiringLimitException;
+import org.huiqi.evaluation.Scope;
 import org.huiqi.rules.RuleSet;
 
 /** Runs scenarios against a built rule set and says, for each, what differs from the expectation. */
@@ -40,7 +42,8 @@ public final class ScenarioRunner {
     public Outcome run(RuleSet ruleSet, Scenario scenario) {
         List<String> mismatches = new ArrayList<>();
         try {
-            Evaluation evaluation = evaluator.evaluate(ruleSet, scenario.asOf(), scenario.profile(), scenario.explainAll());
+            Evaluation evaluation = evaluator.evaluate(ruleSet, scenario.asOf(), scenario.profile(), scenario.explainAll(),
+                    Scope.observing(ruleSet, named(scenario)));
             for (Map.Entry<String, Scenario.Expectation> expected : scenario.expect().entrySet()) {
                 compare(ruleSet, evaluation, expected.getKey(), expected.getValue(), mismatches);
             }
@@ -52,9 +55,20 @@ public final class ScenarioRunner {
         return new Outcome(scenario, mismatches);
     }
 
+    /** The measures a scenario's expectations read: only their results need evaluating. */
+    static Set<String> named(Scenario scenario) {
+        Set<String> named = new HashSet<>();
+        for (String key : scenario.expect().keySet()) named.add(measureId(key));
+        return named;
+    }
+
+    private static String measureId(String key) {
+        return key.contains("@") ? key.substring(0, key.indexOf('@')) : key;
+    }
+
     private static void compare(RuleSet ruleSet, Evaluation evaluation, String key, Scenario.Expectation expected,
                                 List<String> mismatches) {
-        String measureId = key.contains("@") ? key.substring(0, key.indexOf('@')) : key;
+        String measureId = measureId(key);
         String projectId = key.contains("@") ? key.substring(key.indexOf('@') + 1) : null;
         if (!ruleSet.measures().containsKey(measureId)) {
             mismatches.add(key + ": no measure with this id in the rule set");
