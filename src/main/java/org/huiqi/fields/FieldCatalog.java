@@ -2,6 +2,7 @@ package org.huiqi.fields;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ public final class FieldCatalog {
 
     private final List<Section> sections;
     private final Map<String, Field> byPath;
+    private final Map<String, Integer> positions = new HashMap<>();
 
     FieldCatalog(List<Section> sections, Collection<Field> fields) {
         this.sections = List.copyOf(sections);
@@ -34,6 +36,7 @@ public final class FieldCatalog {
             if (map.putIfAbsent(field.path(), field) != null) {
                 throw new IllegalArgumentException("field " + field.path() + " is described twice");
             }
+            positions.put(field.path(), positions.size());
         }
         this.byPath = map;
     }
@@ -87,6 +90,11 @@ public final class FieldCatalog {
 
     public List<Field> fields() {
         return List.copyOf(byPath.values());
+    }
+
+    /** Where a catalog path stands in the form's order; paths the catalog lacks come last. */
+    public int position(String catalogPath) {
+        return positions.getOrDefault(catalogPath, Integer.MAX_VALUE);
     }
 
     /** The catalog path of a concrete path: years become {year}, list positions []. */

@@ -34,10 +34,9 @@ public final class Questions {
         List<Question> questions = new ArrayList<>();
         decides.forEach((field, measures) -> questions.add(new Question(field, FieldCatalog.pattern(field),
                 catalog.label(field), List.copyOf(measures), stake.get(field))));
-        List<String> order = catalog.fields().stream().map(Field::path).toList();
         questions.sort(Comparator.comparingInt((Question q) -> -q.decides().size())
                 .thenComparing(q -> q.amountAtStake() == null ? BigDecimal.ZERO : q.amountAtStake(), Comparator.reverseOrder())
-                .thenComparingInt(q -> position(order, q.catalogField()))
+                .thenComparingInt(q -> catalog.position(q.catalogField()))
                 .thenComparing(Question::field));
         return questions;
     }
@@ -46,10 +45,5 @@ public final class Questions {
     private static BigDecimal figure(MeasureResult.Benefit benefit) {
         if (benefit == null) return null;
         return benefit.amount() != null ? benefit.amount() : benefit.cap();
-    }
-
-    private static int position(List<String> order, String path) {
-        int i = order.indexOf(path);
-        return i < 0 ? Integer.MAX_VALUE : i;
     }
 }

@@ -108,7 +108,8 @@ public class ImpactJobs {
         job.running();
         RuleSet draft;
         try {
-            draft = new RuleSetCompiler().compile(RuleFiles.of("draft", draftFiles));
+            // Only the draft's changed packages are compiled; the rest is copied from the baseline.
+            draft = new RuleSetCompiler().compile(RuleFiles.of("draft", draftFiles), baseline);
         } catch (RuleSetException e) {
             job.failed(e.problems().stream().map(RuleProblem::toString).toList());
             return;

@@ -86,7 +86,7 @@ public class ActiveRuleSet {
                 outcome = new ReloadOutcome(ReloadOutcome.Status.UNCHANGED, Instant.now(), serving.version(), List.of());
             } else {
                 long started = System.nanoTime();
-                RuleSet built = compiler.compile(files);
+                RuleSet built = compiler.compile(files, serving);
                 long compiled = System.nanoTime();
                 outcome = activate(built);
                 LOG.infof("rule set %s built in %d ms, scenarios checked in %d ms", built.version(),

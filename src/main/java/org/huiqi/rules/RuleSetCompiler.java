@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.huiqi.evaluation.facts.Places;
@@ -34,6 +35,17 @@ public final class RuleSetCompiler {
 
     /** Builds {@code files}, or throws {@link RuleSetException} naming every problem by file and line. */
     public RuleSet compile(RuleFiles files) {
+        return compile(files, null);
+    }
+
+    /**
+     * Builds {@code files} after an edit of {@code serving}: only the DRL packages with a changed,
+     * added or removed file are compiled again, and the other packages are copied from the serving
+     * rule set, which stays untouched. A change to tables or reference data compiles nothing. With
+     * no serving rule set, or when the changed packages do not build on their own, this is a full
+     * build, the reference: its problems are what a staff member sees.
+     */
+    public RuleSet compile(RuleFiles files, RuleSet serving) {
         String version = files.version();
         List<String> drl = files.withSuffix(".drl");
         List<RuleProblem> problems = new ArrayList<>();
@@ -44,8 +56,34 @@ public final class RuleSetCompiler {
         Map<String, InputDeclaration> inputs = DeclaredInputs.read(files, problems);
         if (!problems.isEmpty()) throw new RuleSetException(problems);
 
+        KieBase kieBase = serving == null ? build(files, drl) : rebuild(files, serving);
+        CatalogReader reader = new CatalogReader(files);
+        Map<String, Measure> measures = reader.read(kieBase);
+        if (!reader.problems().isEmpty()) throw new RuleSetException(reader.problems());
+        return new RuleSet(version, Instant.now(), files.origin(), kieBase, measures, places, tables, pickLists, files,
+                MeasureRules.of(kieBase, measures, files), inputs);
+    }
+
+    private KieBase rebuild(RuleFiles files, RuleSet serving) {
+        DrlPackages now = DrlPackages.of(files);
+        Set<String> changed = now.changedSince(DrlPackages.of(serving.files()));
+        if (changed.isEmpty()) return serving.kieBase();
+        List<String> paths = now.paths(changed);
+        KieBase rebuilt;
+        try {
+            rebuilt = paths.isEmpty() ? null : build(files, paths);
+        } catch (RuleSetException e) {
+            // A package may lean on another one (a function or type it imports): the full build
+            // settles that, and otherwise reports the problems exactly as a full build does.
+            return build(files, files.withSuffix(".drl"));
+        }
+        return KieBaseAssembly.assemble(serving.kieBase(), rebuilt, changed);
+    }
+
+    /** Compiles the given rule files into a KieBase of their own, through a module used once and removed. */
+    private KieBase build(RuleFiles files, List<String> drl) {
         ReleaseId releaseId = kie.newReleaseId("org.huiqi.rules", "ruleset",
-                BUILDS.incrementAndGet() + "-" + version.substring("sha256:".length(), "sha256:".length() + 12));
+                BUILDS.incrementAndGet() + "-" + files.version().substring("sha256:".length(), "sha256:".length() + 12));
         KieFileSystem kfs = kie.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
         KieModuleModel module = kie.newKieModuleModel();
@@ -63,14 +101,9 @@ public final class RuleSetCompiler {
                 // Drools follows every syntax error with this line-less echo; the real error says more.
                 if (!"Parser returned a null Package".equals(message.getText())) raw.add(problem(message));
             }
-            problems.addAll(ErrorLocator.explain(raw, files));
+            List<RuleProblem> problems = ErrorLocator.explain(raw, files);
             if (!problems.isEmpty()) throw new RuleSetException(problems);
-            KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
-            CatalogReader reader = new CatalogReader(files);
-            Map<String, Measure> measures = reader.read(kieBase);
-            if (!reader.problems().isEmpty()) throw new RuleSetException(reader.problems());
-            return new RuleSet(version, Instant.now(), files.origin(), kieBase, measures, places, tables, pickLists, files,
-                    MeasureRules.of(kieBase, measures, files), inputs);
+            return kie.newKieContainer(releaseId).getKieBase();
         } finally {
             kie.getRepository().removeKieModule(releaseId);
         }

@@ -52,6 +52,30 @@ class ReloadGuardsTest {
                 KieServices.Factory.get().newReleaseId("org.huiqi.rules", "ruleset", "1"))).isNull();
     }
 
+    @Test
+    void a100IncrementalReloadsDoNotGrowTheHeap() {
+        // Each edit recompiles one package and copies the other from the serving rule set.
+        Path dir = TempRules.copyOfProjectRules();
+        TempRules.write(dir, "zhejiang/suichang/extra.drl", TempRules.EXTRA_MEASURE);
+        RuleFiles all = RuleFiles.read(dir);
+        java.util.SortedMap<String, byte[]> one = new java.util.TreeMap<>(all.contents());
+        one.keySet().removeIf(path -> !path.startsWith("reference/") && !path.equals("zhejiang/suichang/extra.drl")
+                && !path.equals("guangxi/wuzhou/xsg.drl"));
+        java.util.SortedMap<String, byte[]> edited = new java.util.TreeMap<>(one);
+        edited.put("zhejiang/suichang/extra.drl", TempRules.EXTRA_MEASURE.replace("50)", "51)")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        List<RuleFiles> versions = List.of(new RuleFiles(all.origin(), one), new RuleFiles(all.origin(), edited));
+        RuleSetCompiler compiler = new RuleSetCompiler();
+        RuleSet kept = compiler.compile(versions.get(0));
+        for (int i = 1; i <= 5; i++) kept = compiler.compile(versions.get(i % 2), kept);
+        long before = usedHeapAfterGc();
+        for (int i = 0; i < 100; i++) kept = compiler.compile(versions.get(i % 2), kept);
+        long after = usedHeapAfterGc();
+
+        assertThat(kept.measures()).containsKeys("TEST-EXTRA-AWARD", "WZ-XSG");
+        assertThat(after - before).as("heap growth over 100 incremental reloads, bytes").isLessThan(64L * 1024 * 1024);
+    }
+
     static long usedHeapAfterGc() {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         for (int i = 0; i < 3; i++) {
