@@ -93,6 +93,9 @@ public final class Evaluator {
             session.insert(ruleSet.tables());
             projects.forEach(session::insert);
             if (profile.projects() == null) session.insert(Project.unlisted(enterprise, ruleSet.places()));
+            // Only the packages holding measures this evaluation needs get the focus: Drools never
+            // evaluates the rules of the others (the agenda filter below still refuses single measures).
+            for (String group : ruleSet.rules().groupsToFocus(skipped)) session.getAgenda().getAgendaGroup(group).setFocus();
             int facts = 2 + Math.max(projects.size(), 1);
             FiringGuard guard = new FiringGuard(ruleSet.rules().measureOfRule(), skipped,
                     Math.multiplyExact(firingsPerRuleAndFact, facts), limits.deadline().toNanos());

@@ -44,6 +44,17 @@ final class DrlPackages {
         return changed;
     }
 
+    /** The packages with a file that names a rule conclusion: their rules may match other rules' outcomes or amounts. */
+    Set<String> readingConclusions() {
+        Set<String> reading = new HashSet<>();
+        pathsByPackage.forEach((pkg, paths) -> {
+            if (paths.stream().map(files::text).anyMatch(t -> t.contains("CriterionOutcome") || t.contains("BenefitAmount"))) {
+                reading.add(pkg);
+            }
+        });
+        return reading;
+    }
+
     /** The files of the given packages that still exist. */
     List<String> paths(Set<String> packages) {
         List<String> paths = new ArrayList<>();

@@ -15,9 +15,10 @@ import org.kie.api.definition.KiePackage;
 
 /**
  * A new KieBase made of compiled packages: the rebuilt ones of an edit and copies of every other
- * package of the serving KieBase. The serving KieBase is never changed (a rule set is immutable
- * while evaluations use it): each package is deep-copied, the way Drools itself copies a package
- * that a second KieBase takes in, so the new KieBase shares no rule or node with the old one.
+ * package of the serving KieBase. The serving KieBase is never changed (a rule set is immutable while evaluations use it): each
+ * package is deep-copied, the way Drools itself copies a package that a second KieBase takes in,
+ * so the new KieBase shares no rule or node with the old one. A copied rule keeps its agenda group
+ * ({@link PackageAgendaGroups}), set when its package was compiled.
  */
 final class KieBaseAssembly {
     private KieBaseAssembly() {

@@ -1,7 +1,9 @@
 package org.huiqi.rules;
 
 import java.util.Collections;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -9,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.huiqi.evaluation.RuleName;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
@@ -28,18 +31,27 @@ public final class MeasureRules {
     private final Map<String, String> measureOfRule;
     private final Set<String> entangled;
     private final Set<String> referenced;
+    private final Map<String, Set<String>> measuresOfGroup;
     private final Map<String, Set<String>> outsideRegion = new ConcurrentHashMap<>();
 
-    private MeasureRules(Map<String, String> measureOfRule, Set<String> entangled, Set<String> referenced) {
+    private MeasureRules(Map<String, String> measureOfRule, Set<String> entangled, Set<String> referenced,
+                         Map<String, Set<String>> measuresOfGroup) {
         this.measureOfRule = measureOfRule;
         this.entangled = entangled;
         this.referenced = referenced;
+        this.measuresOfGroup = measuresOfGroup;
     }
 
     static MeasureRules of(KieBase kieBase, Map<String, Measure> measures, RuleFiles files) {
         Map<String, String> measureOfRule = new HashMap<>();
+        Map<String, Set<String>> measuresOfGroup = new HashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
-            for (Rule rule : pkg.getRules()) measureOfRule.put(rule.getName(), RuleName.of(rule.getName()).measureId());
+            for (Rule rule : pkg.getRules()) {
+                String measureId = RuleName.of(rule.getName()).measureId();
+                measureOfRule.put(rule.getName(), measureId);
+                String group = ((RuleImpl) rule).getAgendaGroup();
+                if (!PackageAgendaGroups.MAIN.equals(group)) measuresOfGroup.computeIfAbsent(group, g -> new HashSet<>()).add(measureId);
+            }
         }
         // A measure another measure's rule file names (a conflict, a rule matching its outcomes) must
         // always be evaluated: leaving it out could change the other measure's result.
@@ -62,7 +74,20 @@ public final class MeasureRules {
         entangled.addAll(referenced);
         // A HashMap, not Map.copyOf: the agenda filter looks up every rule that matches, out-of-scope ones included, and
         // Map.copyOf's look-up was the hottest frame of a 1,040-measure scenario gate (a HashMap compares hashes first).
-        return new MeasureRules(Collections.unmodifiableMap(measureOfRule), Set.copyOf(entangled), Set.copyOf(referenced));
+        return new MeasureRules(Collections.unmodifiableMap(measureOfRule), Set.copyOf(entangled), Set.copyOf(referenced),
+                Map.copyOf(measuresOfGroup));
+    }
+
+    /**
+     * The agenda groups an evaluation must give the focus: every group holding a measure it does
+     * not skip. The rules of the others are never evaluated; the main group always fires.
+     */
+    public List<String> groupsToFocus(Set<String> skipped) {
+        List<String> groups = new ArrayList<>(measuresOfGroup.size());
+        measuresOfGroup.forEach((group, measures) -> {
+            if (skipped.isEmpty() || !skipped.containsAll(measures)) groups.add(group);
+        });
+        return groups;
     }
 
     /** Rule name to measure id, for every rule of the rule set. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.drools.compiler.kie.builder.impl.DrlProject;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.huiqi.evaluation.facts.Places;
 import org.huiqi.evaluation.facts.Tables;
 import org.kie.api.KieBase;
@@ -24,6 +25,7 @@ import org.kie.api.builder.model.KieModuleModel;
  */
 public final class RuleSetCompiler {
     static final String RESOURCES = "src/main/resources/";
+    private static final String KIE_BASE = "policy";
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final KieServices kie = KieServices.Factory.get();
@@ -56,7 +58,8 @@ public final class RuleSetCompiler {
         Map<String, InputDeclaration> inputs = DeclaredInputs.read(files, problems);
         if (!problems.isEmpty()) throw new RuleSetException(problems);
 
-        KieBase kieBase = serving == null ? build(files, drl) : rebuild(files, serving);
+        DrlPackages packages = DrlPackages.of(files);
+        KieBase kieBase = serving == null ? build(files, drl, packages.readingConclusions()) : rebuild(files, packages, serving);
         CatalogReader reader = new CatalogReader(files);
         Map<String, Measure> measures = reader.read(kieBase);
         if (!reader.problems().isEmpty()) throw new RuleSetException(reader.problems());
@@ -64,24 +67,26 @@ public final class RuleSetCompiler {
                 MeasureRules.of(kieBase, measures, files), inputs);
     }
 
-    private KieBase rebuild(RuleFiles files, RuleSet serving) {
-        DrlPackages now = DrlPackages.of(files);
+    private KieBase rebuild(RuleFiles files, DrlPackages now, RuleSet serving) {
         Set<String> changed = now.changedSince(DrlPackages.of(serving.files()));
         if (changed.isEmpty()) return serving.kieBase();
         List<String> paths = now.paths(changed);
         KieBase rebuilt;
         try {
-            rebuilt = paths.isEmpty() ? null : build(files, paths);
+            rebuilt = paths.isEmpty() ? null : build(files, paths, now.readingConclusions());
         } catch (RuleSetException e) {
             // A package may lean on another one (a function or type it imports): the full build
             // settles that, and otherwise reports the problems exactly as a full build does.
-            return build(files, files.withSuffix(".drl"));
+            return build(files, files.withSuffix(".drl"), now.readingConclusions());
         }
         return KieBaseAssembly.assemble(serving.kieBase(), rebuilt, changed);
     }
 
-    /** Compiles the given rule files into a KieBase of their own, through a module used once and removed. */
-    private KieBase build(RuleFiles files, List<String> drl) {
+    /**
+     * Compiles the given rule files into a KieBase of their own, through a module used once and
+     * removed; each package's rules get their agenda group before the KieBase takes them in.
+     */
+    private KieBase build(RuleFiles files, List<String> drl, Set<String> readingConclusions) {
         ReleaseId releaseId = kie.newReleaseId("org.huiqi.rules", "ruleset",
                 BUILDS.incrementAndGet() + "-" + files.version().substring("sha256:".length(), "sha256:".length() + 12));
         KieFileSystem kfs = kie.newKieFileSystem();
@@ -89,7 +94,7 @@ public final class RuleSetCompiler {
         KieModuleModel module = kie.newKieModuleModel();
         // Two rules with one name would silently replace each other: make it an error instead.
         module.setConfigurationProperty("drools.kbuilder.severity.duplicateRule", "ERROR");
-        module.newKieBaseModel("policy").setDefault(true).addPackage("*").newKieSessionModel("evaluation")
+        module.newKieBaseModel(KIE_BASE).setDefault(true).addPackage("*").newKieSessionModel("evaluation")
                 .setType(org.kie.api.builder.model.KieSessionModel.KieSessionType.STATELESS).setDefault(true);
         kfs.writeKModuleXML(module.toXML());
         for (String path : drl) kfs.write(RESOURCES + path, files.contents().get(path));
@@ -103,6 +108,8 @@ public final class RuleSetCompiler {
             }
             List<RuleProblem> problems = ErrorLocator.explain(raw, files);
             if (!problems.isEmpty()) throw new RuleSetException(problems);
+            ((InternalKieModule) builder.getKieModule()).getKnowledgePackagesForKieBase(KIE_BASE)
+                    .forEach(pkg -> PackageAgendaGroups.assign(pkg, readingConclusions));
             return kie.newKieContainer(releaseId).getKieBase();
         } finally {
             kie.getRepository().removeKieModule(releaseId);
