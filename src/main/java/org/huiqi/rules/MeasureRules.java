@@ -49,8 +49,8 @@ public final class MeasureRules {
             for (Rule rule : pkg.getRules()) {
                 String measureId = RuleName.of(rule.getName()).measureId();
                 measureOfRule.put(rule.getName(), measureId);
-                String group = ((RuleImpl) rule).getAgendaGroup();
-                if (!PackageAgendaGroups.MAIN.equals(group)) measuresOfGroup.computeIfAbsent(group, g -> new HashSet<>()).add(measureId);
+                RuleImpl impl = (RuleImpl) rule;
+                if (!impl.isMainAgendaGroup()) measuresOfGroup.computeIfAbsent(impl.getAgendaGroup(), g -> new HashSet<>()).add(measureId);
             }
         }
         // A measure another measure's rule file names (a conflict, a rule matching its outcomes) must

@@ -17,8 +17,6 @@ import org.kie.api.definition.rule.Rule;
  * their own keep them.
  */
 final class PackageAgendaGroups {
-    static final String MAIN = "MAIN";
-
     private PackageAgendaGroups() {
     }
 
