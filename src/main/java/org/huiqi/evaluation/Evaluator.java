@@ -148,7 +148,7 @@ public final class Evaluator {
             }
         }
         if (!explainAll && profile.regionCode() != null) {
-            skipped.addAll(rules.outside(profile.regionCode(), code -> outside(ruleSet, asOf, code)));
+            skipped.addAll(rules.outside(profile.regionCode(), (code, only) -> outside(ruleSet, asOf, code, only)));
         }
         return skipped;
     }
@@ -157,11 +157,15 @@ public final class Evaluator {
      * The enterprise measures whose region criterion, judged on nothing but the region code, is
      * NOT_MET: their rules read no other field for it (the criterion's fields say so), so any
      * profile with this code gets the same NOT_MET, and the default answer hides them anyway.
+     * {@code only} (null: every measure) limits the judging to some measures, in their {@link Scope}.
      */
-    private Set<String> outside(RuleSet ruleSet, LocalDate asOf, String regionCode) {
+    private Set<String> outside(RuleSet ruleSet, LocalDate asOf, String regionCode, Set<String> only) {
         Profile placeOnly = PLACE_ONLY.convertValue(Map.of("regionCode", regionCode), Profile.class);
         Set<String> outside = new HashSet<>();
-        for (CriterionOutcome outcome : run(ruleSet, asOf, placeOnly, Set.of()).outcomes()) {
+        Set<String> skipped = new HashSet<>();
+        if (only != null) Scope.observing(ruleSet, only).skipOthers(ruleSet.measures().keySet(), skipped);
+        for (CriterionOutcome outcome : run(ruleSet, asOf, placeOnly, skipped).outcomes()) {
+            if (only != null && !only.contains(outcome.measureId())) continue;
             Measure measure = ruleSet.measures().get(outcome.measureId());
             if (measure != null && !measure.perProject() && outcome.projectId() == null
                     && ResultAssembler.REGION.equals(outcome.criterionId()) && outcome.outcome() == Outcome.NOT_MET

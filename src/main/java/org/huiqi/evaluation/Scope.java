@@ -53,6 +53,11 @@ public final class Scope {
         return new Scope(measures);
     }
 
+    /** True when any of {@code ids} (measure ids) is evaluated in this scope. */
+    public boolean includesAny(Collection<String> ids) {
+        return measures == null ? !ids.isEmpty() : ids.stream().anyMatch(measures::contains);
+    }
+
     /** Adds to {@code skipped} the ids outside this scope. */
     void skipOthers(Collection<String> ids, Set<String> skipped) {
         if (measures == null) return;

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * compiles again. Files of one package are compiled together, since a package's functions are
  * shared by its files (national/miit's general conditions, for one).
  */
-final class DrlPackages {
+public final class DrlPackages {
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
 
     private final RuleFiles files;
@@ -42,6 +42,20 @@ final class DrlPackages {
             }
         });
         return changed;
+    }
+
+    /**
+     * Every rule file, before or after the edit, of a package with a changed, added or removed file:
+     * a package's files share its functions and declared types, so an edit of one can change the
+     * measures of all.
+     */
+    public static Set<String> filesOfChangedPackages(RuleFiles before, RuleFiles after) {
+        DrlPackages old = of(before);
+        DrlPackages now = of(after);
+        Set<String> changed = now.changedSince(old);
+        Set<String> paths = new HashSet<>(now.paths(changed));
+        paths.addAll(old.paths(changed));
+        return paths;
     }
 
     /** The packages with a file that names a rule conclusion: their rules may match other rules' outcomes or amounts. */

@@ -8,7 +8,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
@@ -33,16 +33,26 @@ public final class MeasureRules {
     private final Set<String> referenced;
     private final Map<String, Set<String>> measuresOfGroup;
     private final Map<String, Set<String>> outsideRegion = new ConcurrentHashMap<>();
+    /** What the rule set this one was built from knew, when an edit changed only {@link #rebuilt}'s rules; else empty. */
+    private final Map<String, Set<String>> outsideBefore;
+    private final Set<String> rebuilt;
 
     private MeasureRules(Map<String, String> measureOfRule, Set<String> entangled, Set<String> referenced,
-                         Map<String, Set<String>> measuresOfGroup) {
+                         Map<String, Set<String>> measuresOfGroup, Map<String, Set<String>> outsideBefore, Set<String> rebuilt) {
         this.measureOfRule = measureOfRule;
         this.entangled = entangled;
         this.referenced = referenced;
         this.measuresOfGroup = measuresOfGroup;
+        this.outsideBefore = outsideBefore;
+        this.rebuilt = rebuilt;
     }
 
-    static MeasureRules of(KieBase kieBase, Map<String, Measure> measures, RuleFiles files) {
+    /**
+     * The index of a rule set. {@code before} is the serving rule set's index when an edit changed
+     * nothing but the rules of the {@code rebuilt} measures (no table, no reference data): what it
+     * learnt about the other measures still holds. Otherwise null.
+     */
+    static MeasureRules of(KieBase kieBase, Map<String, Measure> measures, RuleFiles files, MeasureRules before, Set<String> rebuilt) {
         Map<String, String> measureOfRule = new HashMap<>();
         Map<String, Set<String>> measuresOfGroup = new HashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
@@ -75,7 +85,7 @@ public final class MeasureRules {
         // A HashMap, not Map.copyOf: the agenda filter looks up every rule that matches, out-of-scope ones included, and
         // Map.copyOf's look-up was the hottest frame of a 1,040-measure scenario gate (a HashMap compares hashes first).
         return new MeasureRules(Collections.unmodifiableMap(measureOfRule), Set.copyOf(entangled), Set.copyOf(referenced),
-                Map.copyOf(measuresOfGroup));
+                Map.copyOf(measuresOfGroup), before == null ? Map.of() : before.outsideRegion, Set.copyOf(rebuilt));
     }
 
     /**
@@ -108,11 +118,25 @@ public final class MeasureRules {
         return referenced;
     }
 
-    /** The separable measures placed outside {@code regionCode}, computed once per region and rule set. */
-    public Set<String> outside(String regionCode, Function<String, Set<String>> compute) {
+    /**
+     * The separable measures placed outside {@code regionCode}, computed once per region and rule
+     * set: {@code compute} is given the region and the measures to judge (null: all of them). After
+     * an edit, a region the serving rule set had judged is judged again for the rebuilt measures
+     * only; judging the whole catalog on a new KieBase costs over a second at 1,040 measures, and
+     * every region that a scenario of the gate or a request names would pay it.
+     */
+    public Set<String> outside(String regionCode, BiFunction<String, Set<String>, Set<String>> compute) {
         Set<String> known = outsideRegion.get(regionCode);
         if (known != null) return known;
-        Set<String> computed = Set.copyOf(compute.apply(regionCode));
+        Set<String> earlier = outsideBefore.get(regionCode);
+        Set<String> computed;
+        if (earlier == null) {
+            computed = Set.copyOf(compute.apply(regionCode, null));
+        } else {
+            Set<String> merged = new HashSet<>(compute.apply(regionCode, rebuilt));
+            earlier.stream().filter(id -> !rebuilt.contains(id) && separable(id)).forEach(merged::add);
+            computed = Set.copyOf(merged);
+        }
         if (outsideRegion.size() < MAX_REGIONS) outsideRegion.putIfAbsent(regionCode, computed);
         return computed;
     }

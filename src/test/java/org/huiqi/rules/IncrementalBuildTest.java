@@ -58,6 +58,19 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aMeasureMovedToAnotherRegionIsShownAndHiddenAsAFullBuildDoes() throws IOException {
+        // The default answer hides measures outside the enterprise's region, judged once per region
+        // and rule set; after an edit only the rebuilt measures are judged again.
+        replace("guangxi/champion-first-award.drl", "$e.locatedIn(\"450000\")", "$e.locatedIn(\"330000\")");
+        RuleFiles edited = RuleFiles.read(dir);
+
+        RuleSet incremental = compiler.compile(edited, serving);
+        RuleSet full = compiler.compile(edited);
+
+        assertThat(answers(incremental, edited)).isEqualTo(answers(full, edited)).isNotEqualTo(servingAnswers);
+    }
+
+    @Test
     void removedAndAddedPackagesAnswerAsAFullBuild() throws IOException {
         Files.delete(dir.resolve("zhejiang/suichang/land-start.drl"));
         Files.delete(dir.resolve("zhejiang/suichang/land-start.scenarios.yaml"));
@@ -96,15 +109,20 @@ class IncrementalBuildTest {
         assertThat(problems(() -> compiler.compile(edited, serving))).isEqualTo(full);
     }
 
-    /** Every scenario profile of {@code files}, evaluated with every result explained, as JSON without ids and times. */
+    /**
+     * Every scenario profile of {@code files}, evaluated with every result explained and as the
+     * default answer (which hides the measures outside the enterprise's region), as JSON without ids and times.
+     */
     private List<String> answers(RuleSet ruleSet, RuleFiles files) {
         List<String> answers = new ArrayList<>();
         for (Scenario s : new ScenarioFiles().read(files)) {
-            Evaluation e = evaluator.evaluate(ruleSet, s.asOf(), s.profile(), true);
-            try {
-                answers.add(s.file() + " " + s.name() + " " + json.writeValueAsString(List.of(e.results(), e.notInForce())));
-            } catch (IOException ex) {
-                throw new IllegalStateException(ex);
+            for (boolean explainAll : new boolean[] {true, false}) {
+                Evaluation e = evaluator.evaluate(ruleSet, s.asOf(), s.profile(), explainAll);
+                try {
+                    answers.add(s.file() + " " + s.name() + " " + explainAll + " " + json.writeValueAsString(List.of(e.results(), e.notInForce())));
+                } catch (IOException ex) {
+                    throw new IllegalStateException(ex);
+                }
             }
         }
         return answers;
