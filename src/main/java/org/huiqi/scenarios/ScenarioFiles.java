@@ -63,8 +63,13 @@ public final class ScenarioFiles {
     }
 
     public List<Scenario> read(RuleFiles files) {
+        return read(files, files.withSuffix(SUFFIX));
+    }
+
+    /** The scenarios of some of the scenario files ({@code paths}) of {@code files}. */
+    public List<Scenario> read(RuleFiles files, List<String> paths) {
         List<Scenario> scenarios = new ArrayList<>();
-        for (String path : files.withSuffix(SUFFIX)) {
+        for (String path : paths) {
             try {
                 String text = files.text(path);
                 Node rootNode = StaffYaml.compose(text);

@@ -33,15 +33,18 @@ public final class ScenarioGate {
     /**
      * Like {@link #check(RuleSet)}, after an edit of a serving rule set: only the scenarios the
      * change can affect run — those of changed scenario files, those that name a measure of a
-     * changed rule file, and the cross-measure ones under {@code scenarios/}. A change to anything
-     * else (a table, reference data) can affect any measure, so then every scenario runs.
+     * changed DRL package, and the cross-measure ones under {@code scenarios/} whose scope holds
+     * such a measure — and only the scenario files that can hold them are read. A change to
+     * anything else (a table, reference data, declared inputs) can affect any measure, so then
+     * every scenario runs.
      */
     public List<RuleProblem> check(RuleSet ruleSet, RuleSet serving) {
         List<RuleProblem> problems = new ArrayList<>(StaffChecks.check(ruleSet));
         ScenarioFiles reader = new ScenarioFiles(ruleSet);
-        List<Scenario> scenarios = reader.read(ruleSet.files());
+        ChangedMeasures changed = serving == null ? null : ChangedMeasures.between(serving, ruleSet);
+        List<Scenario> scenarios = changed == null ? reader.read(ruleSet.files())
+                : changed.affected(reader.read(ruleSet.files(), changed.scenarioFiles(ruleSet.files())));
         problems.addAll(reader.problems());
-        if (serving != null) scenarios = ChangedMeasures.between(serving, ruleSet).affected(scenarios);
         if (scenarios.isEmpty() || !problems.isEmpty()) return problems;
         try {
             List<ScenarioRunner.Outcome> outcomes = new ArrayList<>();

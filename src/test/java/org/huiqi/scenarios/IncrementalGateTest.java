@@ -77,6 +77,21 @@ class IncrementalGateTest {
         assertThat(incremental).isNotEmpty().isEqualTo(full);
     }
 
+    @Test
+    void aRemovedMeasureIsReportedInTheUnchangedScenarioFilesThatNameIt() throws Exception {
+        Path dir = TempRules.copyOfProjectRules();
+        RuleSet serving = new RuleSetCompiler().compile(RuleFiles.read(dir));
+        Files.delete(dir.resolve("zhejiang/low-risk-20d.drl"));
+        RuleSet edited = new RuleSetCompiler().compile(RuleFiles.read(dir), serving);
+
+        List<RuleProblem> incremental = new ScenarioGate(new Evaluator(EvaluationLimits.DEFAULT)).check(edited, serving);
+        List<RuleProblem> full = new ScenarioGate(new Evaluator(EvaluationLimits.DEFAULT)).check(edited);
+
+        assertThat(incremental).isEqualTo(full)
+                .anyMatch(p -> p.file().equals("zhejiang/low-risk-20d.scenarios.yaml"))
+                .anyMatch(p -> p.file().startsWith("scenarios/"));
+    }
+
     private static void append(Path dir, String text) throws Exception {
         Path file = dir.resolve(FILE);
         Files.writeString(file, Files.readString(file, StandardCharsets.UTF_8) + text, StandardCharsets.UTF_8);
