@@ -14,14 +14,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.huiqi.scenarios.ScenarioFiles;
 
 /**
  * A snapshot of the files of a rules directory, keyed by path relative to it ("guangdong/xsg.drl").
@@ -119,6 +123,22 @@ public record RuleFiles(String origin, SortedMap<String, byte[]> contents) {
 
     public String text(String path) {
         return new String(contents.get(path), StandardCharsets.UTF_8);
+    }
+
+    /** The paths added, removed or changed since {@code before}. */
+    public Set<String> changedSince(RuleFiles before) {
+        Set<String> paths = new TreeSet<>(before.contents.keySet());
+        paths.addAll(contents.keySet());
+        paths.removeIf(p -> Arrays.equals(before.contents.get(p), contents.get(p)));
+        return paths;
+    }
+
+    /**
+     * True when only rule files and scenarios differ from {@code before}: tables, reference data
+     * and declared inputs, which any measure may read, are as they were.
+     */
+    public boolean onlyRulesOrScenariosChangedSince(RuleFiles before) {
+        return changedSince(before).stream().allMatch(p -> p.endsWith(".drl") || p.endsWith(ScenarioFiles.SUFFIX));
     }
 
     /** "sha256:…" over every path and content, so any edit, rename or deletion changes it. */

@@ -2,7 +2,6 @@ package org.huiqi.rules;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.huiqi.evaluation.facts.Places;
 import org.huiqi.evaluation.facts.Tables;
-import org.huiqi.scenarios.ScenarioFiles;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -66,7 +64,7 @@ public final class RuleSetCompiler {
         CatalogReader reader = new CatalogReader(files);
         Map<String, Measure> measures = reader.read(kieBase);
         if (!reader.problems().isEmpty()) throw new RuleSetException(reader.problems());
-        boolean onlyRulesChanged = serving != null && onlyRulesChanged(serving.files(), files);
+        boolean onlyRulesChanged = serving != null && files.onlyRulesOrScenariosChangedSince(serving.files());
         Set<String> rebuilt = new HashSet<>();
         if (onlyRulesChanged) {
             Set<String> paths = DrlPackages.filesOfChangedPackages(serving.files(), files);
@@ -76,14 +74,6 @@ public final class RuleSetCompiler {
         }
         return new RuleSet(version, Instant.now(), files.origin(), kieBase, measures, places, tables, pickLists, files,
                 MeasureRules.of(kieBase, measures, files, onlyRulesChanged ? serving.rules() : null, rebuilt), inputs);
-    }
-
-    /** True when no file but rule files and scenarios differs: tables and reference data are as they were. */
-    private static boolean onlyRulesChanged(RuleFiles before, RuleFiles after) {
-        Set<String> paths = new HashSet<>(before.contents().keySet());
-        paths.addAll(after.contents().keySet());
-        return paths.stream().allMatch(p -> p.endsWith(".drl") || p.endsWith(ScenarioFiles.SUFFIX)
-                || Arrays.equals(before.contents().get(p), after.contents().get(p)));
     }
 
     private KieBase rebuild(RuleFiles files, DrlPackages now, RuleSet serving) {

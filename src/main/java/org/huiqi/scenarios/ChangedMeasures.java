@@ -1,10 +1,8 @@
 package org.huiqi.scenarios;
 
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.huiqi.evaluation.Scope;
 import org.huiqi.rules.DrlPackages;
 import org.huiqi.rules.Measure;
@@ -31,15 +29,8 @@ final class ChangedMeasures {
     }
 
     static ChangedMeasures between(RuleSet serving, RuleSet built) {
-        Set<String> changed = new TreeSet<>();
-        Set<String> paths = new HashSet<>(serving.files().contents().keySet());
-        paths.addAll(built.files().contents().keySet());
-        for (String path : paths) {
-            byte[] before = serving.files().contents().get(path);
-            byte[] after = built.files().contents().get(path);
-            if (before == null || after == null || !Arrays.equals(before, after)) changed.add(path);
-        }
-        boolean everything = changed.stream().anyMatch(p -> !p.endsWith(".drl") && !p.endsWith(ScenarioFiles.SUFFIX));
+        Set<String> changed = built.files().changedSince(serving.files());
+        boolean everything = !built.files().onlyRulesOrScenariosChangedSince(serving.files());
         Set<String> rebuilt = DrlPackages.filesOfChangedPackages(serving.files(), built.files());
         Set<String> measures = new HashSet<>();
         for (RuleSet ruleSet : List.of(serving, built)) {
