@@ -45,17 +45,25 @@ public final class DrlPackages {
     }
 
     /**
-     * Every rule file, before or after the edit, of a package with a changed, added or removed file:
-     * a package's files share its functions and declared types, so an edit of one can change the
-     * measures of all.
+     * The ids of the measures, before or after the edit, defined in a DRL package with a changed,
+     * added or removed file: a package's files share its functions and declared types, so an edit
+     * of one can change the measures of all.
      */
-    public static Set<String> filesOfChangedPackages(RuleFiles before, RuleFiles after) {
-        DrlPackages old = of(before);
-        DrlPackages now = of(after);
-        Set<String> changed = now.changedSince(old);
-        Set<String> paths = new HashSet<>(now.paths(changed));
-        paths.addAll(old.paths(changed));
-        return paths;
+    public static Set<String> measuresOfChangedPackages(RuleSet before, RuleSet after) {
+        DrlPackages old = of(before.files());
+        DrlPackages now = of(after.files());
+        return now.measuresIn(now.changedSince(old), old, List.of(before.measures(), after.measures()));
+    }
+
+    /** The ids of the measures of {@code catalogs} whose file is, here or in {@code before}, in one of {@code packages}. */
+    Set<String> measuresIn(Set<String> packages, DrlPackages before, List<Map<String, Measure>> catalogs) {
+        Set<String> paths = new HashSet<>(paths(packages));
+        paths.addAll(before.paths(packages));
+        Set<String> ids = new HashSet<>();
+        for (Map<String, Measure> catalog : catalogs) {
+            catalog.values().stream().filter(m -> paths.contains(m.file())).forEach(m -> ids.add(m.id()));
+        }
+        return ids;
     }
 
     /** The packages with a file that names a rule conclusion: their rules may match other rules' outcomes or amounts. */

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.ArrayList;
@@ -134,11 +135,11 @@ public record RuleFiles(String origin, SortedMap<String, byte[]> contents) {
     }
 
     /**
-     * True when only rule files and scenarios differ from {@code before}: tables, reference data
+     * True when the changed {@code paths} are all rule files and scenarios: tables, reference data
      * and declared inputs, which any measure may read, are as they were.
      */
-    public boolean onlyRulesOrScenariosChangedSince(RuleFiles before) {
-        return changedSince(before).stream().allMatch(p -> p.endsWith(".drl") || p.endsWith(ScenarioFiles.SUFFIX));
+    public static boolean onlyRulesOrScenarios(Collection<String> paths) {
+        return paths.stream().allMatch(p -> p.endsWith(".drl") || p.endsWith(ScenarioFiles.SUFFIX));
     }
 
     /** "sha256:…" over every path and content, so any edit, rename or deletion changes it. */

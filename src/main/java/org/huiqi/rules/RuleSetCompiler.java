@@ -2,7 +2,6 @@ package org.huiqi.rules;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,24 +59,21 @@ public final class RuleSetCompiler {
         if (!problems.isEmpty()) throw new RuleSetException(problems);
 
         DrlPackages packages = DrlPackages.of(files);
-        KieBase kieBase = serving == null ? build(files, drl, packages.readingConclusions()) : rebuild(files, packages, serving);
+        DrlPackages servingPackages = serving == null ? null : DrlPackages.of(serving.files());
+        Set<String> changedPackages = serving == null ? Set.of() : packages.changedSince(servingPackages);
+        KieBase kieBase = serving == null ? build(files, drl, packages.readingConclusions())
+                : rebuild(files, packages, changedPackages, serving);
         CatalogReader reader = new CatalogReader(files);
         Map<String, Measure> measures = reader.read(kieBase);
         if (!reader.problems().isEmpty()) throw new RuleSetException(reader.problems());
-        boolean onlyRulesChanged = serving != null && files.onlyRulesOrScenariosChangedSince(serving.files());
-        Set<String> rebuilt = new HashSet<>();
-        if (onlyRulesChanged) {
-            Set<String> paths = DrlPackages.filesOfChangedPackages(serving.files(), files);
-            for (Map<String, Measure> catalog : List.of(serving.measures(), measures)) {
-                catalog.values().stream().filter(m -> paths.contains(m.file())).forEach(m -> rebuilt.add(m.id()));
-            }
-        }
+        boolean onlyRulesChanged = serving != null && RuleFiles.onlyRulesOrScenarios(files.changedSince(serving.files()));
+        Set<String> rebuilt = onlyRulesChanged
+                ? packages.measuresIn(changedPackages, servingPackages, List.of(serving.measures(), measures)) : Set.of();
         return new RuleSet(version, Instant.now(), files.origin(), kieBase, measures, places, tables, pickLists, files,
                 MeasureRules.of(kieBase, measures, files, onlyRulesChanged ? serving.rules() : null, rebuilt), inputs);
     }
 
-    private KieBase rebuild(RuleFiles files, DrlPackages now, RuleSet serving) {
-        Set<String> changed = now.changedSince(DrlPackages.of(serving.files()));
+    private KieBase rebuild(RuleFiles files, DrlPackages now, Set<String> changed, RuleSet serving) {
         if (changed.isEmpty()) return serving.kieBase();
         List<String> paths = now.paths(changed);
         KieBase rebuilt;

@@ -30,14 +30,8 @@ final class ChangedMeasures {
 
     static ChangedMeasures between(RuleSet serving, RuleSet built) {
         Set<String> changed = built.files().changedSince(serving.files());
-        boolean everything = !built.files().onlyRulesOrScenariosChangedSince(serving.files());
-        Set<String> rebuilt = DrlPackages.filesOfChangedPackages(serving.files(), built.files());
-        Set<String> measures = new HashSet<>();
-        for (RuleSet ruleSet : List.of(serving, built)) {
-            for (Measure measure : ruleSet.measures().values()) {
-                if (rebuilt.contains(measure.file())) measures.add(measure.id());
-            }
-        }
+        boolean everything = !RuleFiles.onlyRulesOrScenarios(changed);
+        Set<String> measures = new HashSet<>(DrlPackages.measuresOfChangedPackages(serving, built));
         // A conflict's advice reads the other measure's result: its partners' scenarios can change too.
         for (RuleSet ruleSet : List.of(serving, built)) {
             for (Measure measure : ruleSet.measures().values()) {
@@ -58,11 +52,11 @@ final class ChangedMeasures {
      * checked when the serving rule set was, and their checks depend only on what they name.
      * Reading every file was most of the gate at 1,040 measures (8,720 scenarios).
      */
-    List<String> scenarioFiles(RuleFiles ruleFiles) {
-        List<String> all = ruleFiles.withSuffix(ScenarioFiles.SUFFIX);
+    List<String> scenarioFiles() {
+        List<String> all = built.files().withSuffix(ScenarioFiles.SUFFIX);
         if (everything) return all;
         return all.stream().filter(path -> files.contains(path) || path.startsWith(CROSS_MEASURE)
-                || measures.stream().anyMatch(ruleFiles.text(path)::contains)).toList();
+                || measures.stream().anyMatch(built.files().text(path)::contains)).toList();
     }
 
     /**

@@ -43,7 +43,7 @@ public final class ScenarioGate {
         ScenarioFiles reader = new ScenarioFiles(ruleSet);
         ChangedMeasures changed = serving == null ? null : ChangedMeasures.between(serving, ruleSet);
         List<Scenario> scenarios = changed == null ? reader.read(ruleSet.files())
-                : changed.affected(reader.read(ruleSet.files(), changed.scenarioFiles(ruleSet.files())));
+                : changed.affected(reader.read(ruleSet.files(), changed.scenarioFiles()));
         problems.addAll(reader.problems());
         if (scenarios.isEmpty() || !problems.isEmpty()) return problems;
         try {
