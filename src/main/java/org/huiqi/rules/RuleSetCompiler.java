@@ -89,7 +89,8 @@ public final class RuleSetCompiler {
 
     /**
      * Compiles the given rule files into a KieBase of their own, through a module used once and
-     * removed; each package's rules get their agenda group before the KieBase takes them in.
+     * removed; each package's rules get their agenda group, and declaration-only rules a condition
+     * no fact meets, before the KieBase takes them in.
      */
     private KieBase build(RuleFiles files, List<String> drl, Set<String> readingConclusions) {
         ReleaseId releaseId = kie.newReleaseId("org.huiqi.rules", "ruleset",
@@ -114,7 +115,10 @@ public final class RuleSetCompiler {
             List<RuleProblem> problems = ErrorLocator.explain(raw, files);
             if (!problems.isEmpty()) throw new RuleSetException(problems);
             ((InternalKieModule) builder.getKieModule()).getKnowledgePackagesForKieBase(KIE_BASE)
-                    .forEach(pkg -> PackageAgendaGroups.assign(pkg, readingConclusions));
+                    .forEach(pkg -> {
+                        PackageAgendaGroups.assign(pkg, readingConclusions);
+                        DeclarationRules.keepFromFiring(pkg, files);
+                    });
             return kie.newKieContainer(releaseId).getKieBase();
         } finally {
             kie.getRepository().removeKieModule(releaseId);

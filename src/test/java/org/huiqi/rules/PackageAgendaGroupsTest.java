@@ -2,12 +2,18 @@ package org.huiqi.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.huiqi.evaluation.facts.Enterprise;
+import org.huiqi.profile.Profile;
+import org.huiqi.profile.ProfileJson;
 import org.junit.jupiter.api.Test;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.event.rule.MatchCreatedEvent;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -20,7 +26,7 @@ class PackageAgendaGroupsTest {
 
     @Test
     void onlyTheFocusedPackagesAndTheMainGroupAreEvaluated() {
-        // The measure declarations have no condition: each is matched, once evaluated, by the session's start fact.
+        // Every measure reads the enterprise: each package's criteria match it once their group is evaluated.
         assertThat(packagesMatched(Set.of("guangxi.wuzhou")))
                 .containsExactlyInAnyOrder("guangxi.wuzhou", "guangdong");
         assertThat(packagesMatched(Set.of("guangxi.wuzhou", "national.tax")))
@@ -56,10 +62,12 @@ class PackageAgendaGroupsTest {
         try {
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
-                public void matchCreated(MatchCreatedEvent event) {
+                public void afterMatchFired(AfterMatchFiredEvent event) {
                     packages.add(event.getMatch().getRule().getPackageName());
                 }
             });
+            session.insert(new Enterprise(ProfileJson.configure(new ObjectMapper()).convertValue(Map.of("regionCode", "450403"),
+                    Profile.class), LocalDate.of(2025, 6, 1), ruleSet.places()));
             focused.forEach(group -> session.getAgenda().getAgendaGroup(group).setFocus());
             session.fireAllRules();
         } finally {
