@@ -52,8 +52,8 @@ public final class StaffYaml {
         }
     }
 
-    public static Object load(String text) {
-        compose(text);
+    /** The plain values of a text {@link #compose} has already accepted (it refuses cycles), merge keys applied. */
+    public static Object loadComposed(String text) {
         try {
             return yaml().load(text);
         } catch (MarkedYAMLException e) {

@@ -48,6 +48,8 @@ public final class ScenarioFiles {
 
     private final RuleSet ruleSet;
     private final Set<RuleProblem> problems = new LinkedHashSet<>();
+    /** One file's scenarios, while files are read in parallel. */
+    private List<Scenario> read = List.of();
 
     /** Reads without checking measure ids or inputs (no rule set to check them against). */
     public ScenarioFiles() {
@@ -68,35 +70,49 @@ public final class ScenarioFiles {
 
     /** The scenarios of some of the scenario files ({@code paths}) of {@code files}. */
     public List<Scenario> read(RuleFiles files, List<String> paths) {
+        // Files are independent, and at 1,040 measures reading 8,720 scenarios was a third of the
+        // gate: read them in parallel, then report in file order.
+        List<ScenarioFiles> readers = paths.parallelStream().map(path -> {
+            ScenarioFiles reader = new ScenarioFiles(ruleSet);
+            reader.read = reader.readFile(files, path);
+            return reader;
+        }).toList();
         List<Scenario> scenarios = new ArrayList<>();
-        for (String path : paths) {
-            try {
-                String text = files.text(path);
-                Node rootNode = StaffYaml.compose(text);
-                JsonNode root = YAML.valueToTree(StaffYaml.load(text));
-                JsonNode cases = root == null ? null : root.get("scenarios");
-                Node caseNodes = StaffYaml.value(rootNode, "scenarios");
-                // "shared:" holds anchors (&general) that cases merge in (<<: *general); any other key is a typo
-                if (rootNode instanceof MappingNode top) {
-                    for (NodeTuple tuple : top.getValue()) {
-                        String key = tuple.getKeyNode() instanceof ScalarNode k ? k.getValue() : "";
-                        if (!TOP_LEVEL.contains(key)) {
-                            at(path, tuple.getKeyNode(), "未知的顶层项“" + key + "”：应为 scenarios:（共用的锚点写在 shared: 下）"
-                                    + " / unknown top-level key '" + key + "': use 'scenarios:' (and 'shared:' for anchors the cases merge in)");
-                        }
+        for (ScenarioFiles reader : readers) {
+            scenarios.addAll(reader.read);
+            problems.addAll(reader.problems);
+        }
+        return scenarios;
+    }
+
+    private List<Scenario> readFile(RuleFiles files, String path) {
+        List<Scenario> scenarios = new ArrayList<>();
+        try {
+            String text = files.text(path);
+            Node rootNode = StaffYaml.compose(text);
+            JsonNode root = YAML.valueToTree(StaffYaml.loadComposed(text));
+            JsonNode cases = root == null ? null : root.get("scenarios");
+            Node caseNodes = StaffYaml.value(rootNode, "scenarios");
+            // "shared:" holds anchors (&general) that cases merge in (<<: *general); any other key is a typo
+            if (rootNode instanceof MappingNode top) {
+                for (NodeTuple tuple : top.getValue()) {
+                    String key = tuple.getKeyNode() instanceof ScalarNode k ? k.getValue() : "";
+                    if (!TOP_LEVEL.contains(key)) {
+                        at(path, tuple.getKeyNode(), "未知的顶层项“" + key + "”：应为 scenarios:（共用的锚点写在 shared: 下）"
+                                + " / unknown top-level key '" + key + "': use 'scenarios:' (and 'shared:' for anchors the cases merge in)");
                     }
                 }
-                if (cases == null || !cases.isArray()) {
-                    problems.add(new RuleProblem(path, 1, 1, "文件应以 scenarios: 开头，下面逐项列出场景 / expected a list under 'scenarios:'"));
-                    continue;
-                }
-                for (int i = 0; i < cases.size(); i++) {
-                    Scenario scenario = scenario(path, cases.get(i), StaffYaml.item(caseNodes, i));
-                    if (scenario != null) scenarios.add(scenario);
-                }
-            } catch (StaffYaml.YamlError e) {
-                problems.add(new RuleProblem(path, e.line(), e.column(), "YAML 格式错误（检查缩进、冒号后的空格、中文标点）/ not valid YAML: " + e.getMessage()));
             }
+            if (cases == null || !cases.isArray()) {
+                problems.add(new RuleProblem(path, 1, 1, "文件应以 scenarios: 开头，下面逐项列出场景 / expected a list under 'scenarios:'"));
+                return scenarios;
+            }
+            for (int i = 0; i < cases.size(); i++) {
+                Scenario scenario = scenario(path, cases.get(i), StaffYaml.item(caseNodes, i));
+                if (scenario != null) scenarios.add(scenario);
+            }
+        } catch (StaffYaml.YamlError e) {
+            problems.add(new RuleProblem(path, e.line(), e.column(), "YAML 格式错误（检查缩进、冒号后的空格、中文标点）/ not valid YAML: " + e.getMessage()));
         }
         return scenarios;
     }
