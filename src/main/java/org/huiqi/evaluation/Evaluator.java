@@ -15,12 +15,14 @@ import org.huiqi.profile.Profile;
 import org.huiqi.profile.ProfileJson;
 import org.huiqi.rules.Measure;
 import org.huiqi.rules.MeasureRules;
+import org.huiqi.rules.PackageEntryPoints;
 import org.huiqi.rules.RuleSet;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.EntryPoint;
 
 /**
  * Runs one profile through a built rule set: the enterprise and its projects go in as facts,
@@ -89,10 +91,17 @@ public final class Evaluator {
         KieSession session = ruleSet.kieBase().newKieSession();
         try {
             if (culprit != null) session.addEventListener(culprit);
-            session.insert(enterprise);
-            session.insert(ruleSet.tables());
-            projects.forEach(session::insert);
-            if (profile.projects() == null) session.insert(Project.unlisted(enterprise, ruleSet.places()));
+            List<Object> starting = new ArrayList<>(projects.size() + 3);
+            starting.add(enterprise);
+            starting.add(ruleSet.tables());
+            starting.addAll(projects);
+            if (profile.projects() == null) starting.add(Project.unlisted(enterprise, ruleSet.places()));
+            // Each package's rules see these facts through its own entry point: the rules of packages
+            // not given them are never matched, let alone evaluated.
+            for (String pkg : ruleSet.rules().packagesToFeed(skipped)) {
+                EntryPoint entryPoint = session.getEntryPoint(PackageEntryPoints.of(pkg));
+                if (entryPoint != null) starting.forEach(entryPoint::insert);
+            }
             // Only the packages holding measures this evaluation needs get the focus: Drools never
             // evaluates the rules of the others (the agenda filter below still refuses single measures).
             for (String group : ruleSet.rules().groupsToFocus(skipped)) session.getAgenda().getAgendaGroup(group).setFocus();

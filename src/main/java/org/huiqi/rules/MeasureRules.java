@@ -32,17 +32,23 @@ public final class MeasureRules {
     private final Set<String> entangled;
     private final Set<String> referenced;
     private final Map<String, Set<String>> measuresOfGroup;
+    private final Map<String, Set<String>> measuresOfPackage;
+    /** Packages with a rule outside the package's own agenda group: it may fire whatever the focus. */
+    private final Set<String> alwaysFed;
     private final Map<String, Set<String>> outsideRegion = new ConcurrentHashMap<>();
     /** What the rule set this one was built from knew, when an edit changed only {@link #rebuilt}'s rules; else empty. */
     private final Map<String, Set<String>> outsideBefore;
     private final Set<String> rebuilt;
 
     private MeasureRules(Map<String, String> measureOfRule, Set<String> entangled, Set<String> referenced,
-                         Map<String, Set<String>> measuresOfGroup, Map<String, Set<String>> outsideBefore, Set<String> rebuilt) {
+                         Map<String, Set<String>> measuresOfGroup, Map<String, Set<String>> measuresOfPackage,
+                         Set<String> alwaysFed, Map<String, Set<String>> outsideBefore, Set<String> rebuilt) {
         this.measureOfRule = measureOfRule;
         this.entangled = entangled;
         this.referenced = referenced;
         this.measuresOfGroup = measuresOfGroup;
+        this.measuresOfPackage = measuresOfPackage;
+        this.alwaysFed = alwaysFed;
         this.outsideBefore = outsideBefore;
         this.rebuilt = rebuilt;
     }
@@ -55,12 +61,16 @@ public final class MeasureRules {
     static MeasureRules of(KieBase kieBase, Map<String, Measure> measures, RuleFiles files, MeasureRules before, Set<String> rebuilt) {
         Map<String, String> measureOfRule = new HashMap<>();
         Map<String, Set<String>> measuresOfGroup = new HashMap<>();
+        Map<String, Set<String>> measuresOfPackage = new HashMap<>();
+        Set<String> alwaysFed = new HashSet<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
                 String measureId = RuleName.of(rule.getName()).measureId();
                 measureOfRule.put(rule.getName(), measureId);
+                measuresOfPackage.computeIfAbsent(pkg.getName(), p -> new HashSet<>()).add(measureId);
                 RuleImpl impl = (RuleImpl) rule;
                 if (!impl.isMainAgendaGroup()) measuresOfGroup.computeIfAbsent(impl.getAgendaGroup(), g -> new HashSet<>()).add(measureId);
+                if (!impl.getAgendaGroup().equals(pkg.getName()) || impl.getAutoFocus()) alwaysFed.add(pkg.getName());
             }
         }
         // A measure another measure's rule file names (a conflict, a rule matching its outcomes) must
@@ -85,7 +95,7 @@ public final class MeasureRules {
         // A HashMap, not Map.copyOf: the agenda filter looks up every rule that matches, out-of-scope ones included, and
         // Map.copyOf's look-up was the hottest frame of a 1,040-measure scenario gate (a HashMap compares hashes first).
         return new MeasureRules(Collections.unmodifiableMap(measureOfRule), Set.copyOf(entangled), Set.copyOf(referenced),
-                Map.copyOf(measuresOfGroup), before == null ? Map.of() : before.outsideRegion, Set.copyOf(rebuilt));
+                Map.copyOf(measuresOfGroup), Map.copyOf(measuresOfPackage), Set.copyOf(alwaysFed), before == null ? Map.of() : before.outsideRegion, Set.copyOf(rebuilt));
     }
 
     /**
@@ -98,6 +108,19 @@ public final class MeasureRules {
             if (skipped.isEmpty() || !skipped.containsAll(measures)) groups.add(group);
         });
         return groups;
+    }
+
+    /**
+     * The packages whose rules an evaluation must give the facts it starts from
+     * ({@link PackageEntryPoints}): every package holding a measure it does not skip, and every
+     * package with a rule that may fire whatever the focus. The others' rules never see them.
+     */
+    public List<String> packagesToFeed(Set<String> skipped) {
+        List<String> packages = new ArrayList<>(measuresOfPackage.size());
+        measuresOfPackage.forEach((pkg, measures) -> {
+            if (alwaysFed.contains(pkg) || skipped.isEmpty() || !skipped.containsAll(measures)) packages.add(pkg);
+        });
+        return packages;
     }
 
     /** Rule name to measure id, for every rule of the rule set. */

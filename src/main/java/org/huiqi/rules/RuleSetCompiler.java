@@ -117,6 +117,7 @@ public final class RuleSetCompiler {
             ((InternalKieModule) builder.getKieModule()).getKnowledgePackagesForKieBase(KIE_BASE)
                     .forEach(pkg -> {
                         PackageAgendaGroups.assign(pkg, readingConclusions);
+                        PackageEntryPoints.assign(pkg);
                         DeclarationRules.keepFromFiring(pkg, files);
                     });
             return kie.newKieContainer(releaseId).getKieBase();

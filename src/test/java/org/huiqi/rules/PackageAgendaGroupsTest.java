@@ -66,8 +66,13 @@ class PackageAgendaGroupsTest {
                     packages.add(event.getMatch().getRule().getPackageName());
                 }
             });
-            session.insert(new Enterprise(ProfileJson.configure(new ObjectMapper()).convertValue(Map.of("regionCode", "450403"),
-                    Profile.class), LocalDate.of(2025, 6, 1), ruleSet.places()));
+            Enterprise enterprise = new Enterprise(ProfileJson.configure(new ObjectMapper()).convertValue(Map.of("regionCode", "450403"),
+                    Profile.class), LocalDate.of(2025, 6, 1), ruleSet.places());
+            // Every package is given the enterprise: only the focus decides which rules fire.
+            for (var pkg : ruleSet.kieBase().getKiePackages()) {
+                var entryPoint = session.getEntryPoint(PackageEntryPoints.of(pkg.getName()));
+                if (entryPoint != null) entryPoint.insert(enterprise);
+            }
             focused.forEach(group -> session.getAgenda().getAgendaGroup(group).setFocus());
             session.fireAllRules();
         } finally {
