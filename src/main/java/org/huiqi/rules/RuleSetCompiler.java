@@ -27,6 +27,7 @@ public final class RuleSetCompiler {
     static final String RESOURCES = "src/main/resources/";
     private static final String KIE_BASE = "policy";
     private static final AtomicLong BUILDS = new AtomicLong();
+    private static final ClassLoader APPLICATION = new RememberedMisses(RuleSetCompiler.class.getClassLoader());
 
     private final KieServices kie = KieServices.Factory.get();
 
@@ -105,7 +106,7 @@ public final class RuleSetCompiler {
         kfs.writeKModuleXML(module.toXML());
         for (String path : drl) kfs.write(RESOURCES + path, files.contents().get(path));
 
-        KieBuilder builder = kie.newKieBuilder(kfs).buildAll(DrlProject.class);
+        KieBuilder builder = kie.newKieBuilder(kfs, APPLICATION).buildAll(DrlProject.class);
         try {
             List<RuleProblem> raw = new ArrayList<>();
             for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
