@@ -107,7 +107,8 @@ public final class Evaluator {
             for (String group : ruleSet.rules().groupsToFocus(skipped)) session.getAgenda().getAgendaGroup(group).setFocus();
             int facts = 2 + Math.max(projects.size(), 1);
             FiringGuard guard = new FiringGuard(ruleSet.rules().measureOfRule(), skipped,
-                    Math.multiplyExact(firingsPerRuleAndFact, facts), limits.deadline().toNanos());
+                    // A cap configured near the int range must not overflow (and fail every evaluation): it saturates.
+                    (int) Math.min(Integer.MAX_VALUE, (long) firingsPerRuleAndFact * facts), limits.deadline().toNanos());
             session.fireAllRules(guard);
             guard.check();
             List<CriterionOutcome> outcomes = new ArrayList<>();
