@@ -1,7 +1,6 @@
 package org.huiqi.evaluation;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -105,7 +104,7 @@ public final class Criteria {
         if (conditionsAndPoints.length % 2 == 0) {
             throw new IllegalArgumentException("points(...) needs condition, points pairs and a final 'otherwise' number");
         }
-        List<String> fields = new ArrayList<>();
+        List<String> fields = List.of();
         for (int i = 0; i + 1 < conditionsAndPoints.length; i += 2) {
             Check condition = (Check) conditionsAndPoints[i];
             fields = Num.union(fields, condition.fields());
@@ -126,8 +125,8 @@ public final class Criteria {
     }
 
     private static Check composite(Outcome outcome, String required, Check... parts) {
-        List<String> fields = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
+        List<String> fields = List.of();
+        List<String> missing = List.of();
         for (Check part : parts) {
             fields = Num.union(fields, part.fields());
             if (part.outcome() == Outcome.UNKNOWN) missing = Num.union(missing, part.missing());

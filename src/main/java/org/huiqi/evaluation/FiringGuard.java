@@ -22,7 +22,8 @@ final class FiringGuard implements AgendaFilter {
     private final Set<String> skipped;
     private final int capPerRule;
     private final long deadlineNanos;
-    private final long deadlineAt;
+    private final long cpuStart;
+    private final long wallStart;
     private int sinceClockRead;
     private final Map<String, int[]> fired = new HashMap<>();
     private long previousStart;
@@ -36,8 +37,9 @@ final class FiringGuard implements AgendaFilter {
         this.skipped = skipped;
         this.capPerRule = capPerRule;
         this.deadlineNanos = deadlineNanos;
-        this.previousStart = cpuNanos();
-        this.deadlineAt = previousStart + deadlineNanos;
+        this.cpuStart = cpuNanos();
+        this.wallStart = System.nanoTime();
+        this.previousStart = wallStart;
     }
 
     @Override
@@ -52,17 +54,19 @@ final class FiringGuard implements AgendaFilter {
         }
         String previous = lastFired;
         lastFired = rule;
-        // Reading the clock costs about a microsecond: every 64th firing is soon enough for a deadline in seconds.
+        // Every 64th firing is soon enough for a deadline in seconds.
         if (++sinceClockRead < 64 && previous != null) return true;
         sinceClockRead = 0;
-        long now = cpuNanos();
+        long now = System.nanoTime();
         // A long stretch since the last reading is most likely the last consequence that ran.
         if (now - previousStart > slowestNanos) {
             slowestNanos = now - previousStart;
             slowestRule = previous;
         }
         previousStart = now;
-        if (now - deadlineAt > 0) {
+        // A thread's CPU time never runs ahead of the wall clock, so the CPU clock (a system call,
+        // microseconds: several per cent of an evaluation) is read only once the wall clock has passed the deadline.
+        if (now - wallStart > deadlineNanos && cpuNanos() - cpuStart > deadlineNanos) {
             stopped = RuleFiringLimitException.deadline(slowestRule != null && slowestNanos > deadlineNanos / 2 ? slowestRule : mostFired(),
                     deadlineNanos / 1_000_000);
             return false;

@@ -3,7 +3,6 @@ package org.huiqi.evaluation;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +16,9 @@ import java.util.Set;
 public final class Num {
     private static final MathContext PRECISION = MathContext.DECIMAL64;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    /** Up to this many names, comparing every pair costs less than hashing them. */
+    private static final int FEW = 8;
 
     private final BigDecimal value;
     private final List<String> fields;
@@ -130,10 +132,26 @@ public final class Num {
         return new Num(allMissing.isEmpty() && !isUndefined ? result : null, allFields, allMissing, isUndefined);
     }
 
+    /**
+     * The names of both lists, each once, in order. Most unions add nothing new (a condition made
+     * of parts that read the same fields): those return a list already made, as evaluations call
+     * this for every part of every criterion.
+     */
     static List<String> union(List<String> a, List<String> b) {
+        if (a.size() <= FEW && b.size() <= FEW) {
+            if (distinct(a) && a.containsAll(b)) return List.copyOf(a);
+            if (a.isEmpty() && distinct(b)) return List.copyOf(b);
+        }
         Set<String> all = new LinkedHashSet<>(a);
         all.addAll(b);
-        return new ArrayList<>(all);
+        return List.copyOf(all);
+    }
+
+    private static boolean distinct(List<String> names) {
+        for (int i = 1; i < names.size(); i++) {
+            if (names.subList(0, i).contains(names.get(i))) return false;
+        }
+        return true;
     }
 
     static BigDecimal toDecimal(Number n) {
