@@ -19,7 +19,7 @@ import org.kie.api.definition.rule.Rule;
  * of the packages it is given to. Drools matches a rule with one condition as soon as a fact is
  * inserted, whether or not its agenda group will ever have the focus: one enterprise inserted in
  * the whole session linked and queued every rule of the catalog (a third of the scenario gate at
- * 1,040 measures, and of each evaluation). Conclusions ({@code CriterionOutcome},
+ * 1,040 measures). Conclusions ({@code CriterionOutcome},
  * {@code BenefitAmount}) stay where rules insert them, the session's default entry point, so a
  * rule reading another's conclusions sees them all, as before. A pattern a staff member gave a
  * source of their own ({@code from}, {@code entry-point}) keeps it.
