@@ -75,11 +75,12 @@ for n in "${SIZES[@]}"; do
           "localhost:$PORT/api/v1/eligibility/batch?view=summary" | wc -l)
   ndjson=$(echo "$lines / ($(date +%s.%N) - $t0)" | bc)
   before=$(curl -s "localhost:$PORT/api/v1/ruleset" | python3 -c 'import json,sys; print(json.load(sys.stdin)["version"])')
-  file=$(cd "$dir" && find . -name '*.drl' | sort | head -1)
+  # Not head: under pipefail, sort killed by a pipe closed early would end the script.
+  file=$(cd "$dir" && find . -name '*.drl' | sort | sed -n 1p)
   t0=$(date +%s.%N)
   echo "// bench edit" >> "$dir/$file"
-  # Polled with curl and grep alone: a python3 start per poll added about half a second to the figure.
-  until ! curl -s "localhost:$PORT/api/v1/ruleset" | grep -qF "{\"version\":\"$before\""; do sleep 0.02; done
+  # Polled with curl and a bash match alone: a python3 start per poll added about half a second.
+  until [[ "$(curl -s "localhost:$PORT/api/v1/ruleset")" != "{\"version\":\"$before\""* ]]; do sleep 0.02; done
   live=$(echo "$(date +%s.%N) - $t0" | bc)
   kill "$pid"; wait "$pid" 2>/dev/null || true
 
