@@ -103,11 +103,7 @@ public final class MeasureRules {
      * not skip. The rules of the others are never evaluated; the main group always fires.
      */
     public List<String> groupsToFocus(Set<String> skipped) {
-        List<String> groups = new ArrayList<>(measuresOfGroup.size());
-        measuresOfGroup.forEach((group, measures) -> {
-            if (skipped.isEmpty() || !skipped.containsAll(measures)) groups.add(group);
-        });
-        return groups;
+        return needed(measuresOfGroup, Set.of(), skipped);
     }
 
     /**
@@ -116,11 +112,16 @@ public final class MeasureRules {
      * package with a rule that may fire whatever the focus. The others' rules never see them.
      */
     public List<String> packagesToFeed(Set<String> skipped) {
-        List<String> packages = new ArrayList<>(measuresOfPackage.size());
-        measuresOfPackage.forEach((pkg, measures) -> {
-            if (alwaysFed.contains(pkg) || skipped.isEmpty() || !skipped.containsAll(measures)) packages.add(pkg);
+        return needed(measuresOfPackage, alwaysFed, skipped);
+    }
+
+    /** The keys of {@code measuresOf} holding a measure not skipped, and those in {@code always}. */
+    private static List<String> needed(Map<String, Set<String>> measuresOf, Set<String> always, Set<String> skipped) {
+        List<String> needed = new ArrayList<>(measuresOf.size());
+        measuresOf.forEach((key, measures) -> {
+            if (always.contains(key) || skipped.isEmpty() || !skipped.containsAll(measures)) needed.add(key);
         });
-        return packages;
+        return needed;
     }
 
     /** Rule name to measure id, for every rule of the rule set. */
