@@ -3,12 +3,9 @@ package org.huiqi.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.runtime.KieSession;
 import org.junit.jupiter.api.Test;
+import org.kie.api.definition.rule.Rule;
 
 /**
  * A measure's declaration ("ID" with annotations, nothing in when or then) is read into the
@@ -50,20 +47,7 @@ class DeclarationRulesTest {
     }
 
     private static List<String> firedWithEveryGroupInFocus(RuleSet ruleSet) {
-        List<String> fired = new ArrayList<>();
-        KieSession session = ruleSet.kieBase().newKieSession();
-        try {
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    fired.add(event.getMatch().getRule().getName());
-                }
-            });
-            ruleSet.kieBase().getKiePackages().forEach(pkg -> session.getAgenda().getAgendaGroup(pkg.getName()).setFocus());
-            session.fireAllRules();
-        } finally {
-            session.dispose();
-        }
-        return fired;
+        return WatchedSession.run(ruleSet, session -> WatchedSession.focusEveryPackage(ruleSet, session))
+                .fired().stream().map(Rule::getName).toList();
     }
 }

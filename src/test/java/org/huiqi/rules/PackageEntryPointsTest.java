@@ -2,19 +2,12 @@ package org.huiqi.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.huiqi.evaluation.facts.Enterprise;
-import org.huiqi.profile.Profile;
-import org.huiqi.profile.ProfileJson;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.event.rule.MatchCreatedEvent;
-import org.kie.api.runtime.KieSession;
+import org.kie.api.definition.rule.Rule;
 
 /**
  * The enterprise reaches only the rules of the packages it is given to: Drools matches a
@@ -42,22 +35,10 @@ class PackageEntryPointsTest {
     }
 
     private Set<String> packagesMatched(String fed) {
-        Set<String> packages = new TreeSet<>();
-        KieSession session = ruleSet.kieBase().newKieSession();
-        try {
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void matchCreated(MatchCreatedEvent event) {
-                    packages.add(event.getMatch().getRule().getPackageName());
-                }
-            });
-            Profile profile = ProfileJson.configure(new ObjectMapper()).convertValue(Map.of("regionCode", "450403"), Profile.class);
-            session.getEntryPoint(PackageEntryPoints.of(fed)).insert(new Enterprise(profile, LocalDate.of(2025, 6, 1), ruleSet.places()));
-            ruleSet.kieBase().getKiePackages().forEach(pkg -> session.getAgenda().getAgendaGroup(pkg.getName()).setFocus());
-            session.fireAllRules();
-        } finally {
-            session.dispose();
-        }
-        return packages;
+        WatchedSession seen = WatchedSession.run(ruleSet, session -> {
+            session.getEntryPoint(PackageEntryPoints.of(fed)).insert(WatchedSession.wuzhouEnterprise(ruleSet));
+            WatchedSession.focusEveryPackage(ruleSet, session);
+        });
+        return seen.matched().stream().map(Rule::getPackageName).collect(Collectors.toCollection(TreeSet::new));
     }
 }
