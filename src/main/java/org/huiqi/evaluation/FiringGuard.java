@@ -12,9 +12,10 @@ import org.kie.api.runtime.rule.Match;
  * Asked by Drools before each firing. It keeps out the rules of measures this evaluation leaves
  * aside (not in force, or placed elsewhere), and stops a runaway: once one rule has fired more
  * than its cap, or the deadline has passed, nothing fires any more, so a looping rule stops at
- * once and {@link #check()} names it. Cheaper than event listeners: one map update per firing.
- * (A single consequence that never returns cannot be stopped from here; rule consequences only
- * call the engine's own criteria functions, which always return.)
+ * once and {@link #check()} names it: the rule that fired most. Cheaper than event listeners: one
+ * map update per firing. A single consequence cannot run long: rule code has no loops or recursion
+ * and calls only the vocabulary, whose methods all return after bounded work (org.huiqi.rules.StaffCode
+ * refuses anything else before a rule set serves), so checking between firings is enough.
  */
 final class FiringGuard implements AgendaFilter {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -26,10 +27,6 @@ final class FiringGuard implements AgendaFilter {
     private final long wallStart;
     private int sinceClockRead;
     private final Map<String, int[]> fired = new HashMap<>();
-    private long previousStart;
-    private String lastFired;
-    private String slowestRule;
-    private long slowestNanos;
     private RuleFiringLimitException stopped;
 
     FiringGuard(Map<String, String> measureOfRule, Set<String> skipped, int capPerRule, long deadlineNanos) {
@@ -39,7 +36,6 @@ final class FiringGuard implements AgendaFilter {
         this.deadlineNanos = deadlineNanos;
         this.cpuStart = cpuNanos();
         this.wallStart = System.nanoTime();
-        this.previousStart = wallStart;
     }
 
     @Override
@@ -52,23 +48,13 @@ final class FiringGuard implements AgendaFilter {
             stopped = RuleFiringLimitException.firings(rule, capPerRule);
             return false;
         }
-        String previous = lastFired;
-        lastFired = rule;
         // Every 64th firing is soon enough for a deadline in seconds.
-        if (++sinceClockRead < 64 && previous != null) return true;
+        if (++sinceClockRead < 64) return true;
         sinceClockRead = 0;
-        long now = System.nanoTime();
-        // A long stretch since the last reading is most likely the last consequence that ran.
-        if (now - previousStart > slowestNanos) {
-            slowestNanos = now - previousStart;
-            slowestRule = previous;
-        }
-        previousStart = now;
         // A thread's CPU time never runs ahead of the wall clock, so the CPU clock (a system call,
         // microseconds: several per cent of an evaluation) is read only once the wall clock has passed the deadline.
-        if (now - wallStart > deadlineNanos && cpuNanos() - cpuStart > deadlineNanos) {
-            stopped = RuleFiringLimitException.deadline(slowestRule != null && slowestNanos > deadlineNanos / 2 ? slowestRule : mostFired(),
-                    deadlineNanos / 1_000_000);
+        if (System.nanoTime() - wallStart > deadlineNanos && cpuNanos() - cpuStart > deadlineNanos) {
+            stopped = RuleFiringLimitException.deadline(mostFired(), deadlineNanos / 1_000_000);
             return false;
         }
         return true;

@@ -40,6 +40,14 @@ public record RuleFiles(String origin, SortedMap<String, byte[]> contents) {
     /** kustomize's generator for the rules ConfigMap (k8s/sync-rules.sh): deployment tooling, not rules. */
     static final String DEPLOYMENT_ONLY = "kustomization.yaml";
 
+    /**
+     * The largest file a rules directory may hold, and all of its files together: every file is
+     * read into memory (twice while a reload builds beside the serving rule set), so a huge file
+     * dropped into the directory must be refused, not read. A 1,000-measure catalog is about 20 MB.
+     */
+    static final long MAX_FILE_BYTES = 4L << 20;
+    static final long MAX_TOTAL_BYTES = 64L << 20;
+
     /** Classpath folder holding the copy of rules/ packaged in the jar. */
     static final String EMBEDDED = "embedded-rules";
 
@@ -52,6 +60,7 @@ public record RuleFiles(String origin, SortedMap<String, byte[]> contents) {
     public static RuleFiles read(Path dir) {
         SortedMap<String, byte[]> contents = new TreeMap<>();
         List<RuleProblem> refused = new ArrayList<>();
+        long total = 0;
         try (Stream<Path> paths = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
             Path root = dir.toRealPath();
             for (Path path : (Iterable<Path>) paths::iterator) {
@@ -62,6 +71,19 @@ public record RuleFiles(String origin, SortedMap<String, byte[]> contents) {
                     refused.add(new RuleProblem(relative, 0, 0, "is a link to " + real + ", outside the rules directory "
                             + root + "; refused: rule files are read only from inside it"));
                     continue;
+                }
+                long size = Files.size(path);
+                if (size > MAX_FILE_BYTES) {
+                    refused.add(new RuleProblem(relative, 0, 0, "文件太大（" + size / (1 << 20) + " MB），规则目录里的文件最多 "
+                            + (MAX_FILE_BYTES >> 20) + " MB，未读取 / the file is too large (" + size + " bytes); files in the rules directory "
+                            + "may be at most " + MAX_FILE_BYTES + " bytes: not read"));
+                    continue;
+                }
+                total += size;
+                if (total > MAX_TOTAL_BYTES) {
+                    refused.add(new RuleProblem(relative, 0, 0, "规则目录总共超过 " + (MAX_TOTAL_BYTES >> 20) + " MB，从这个文件起未读取"
+                            + " / the rules directory holds more than " + MAX_TOTAL_BYTES + " bytes: not read from this file on"));
+                    break;
                 }
                 contents.put(relative, Files.readAllBytes(path));
             }

@@ -94,6 +94,7 @@ public final class RuleSetCompiler {
      * no fact meets, before the KieBase takes them in.
      */
     private KieBase build(RuleFiles files, List<String> drl, Set<String> readingConclusions) {
+        StaffCode.beforeCompile(files, drl);
         ReleaseId releaseId = kie.newReleaseId("org.huiqi.rules", "ruleset",
                 BUILDS.incrementAndGet() + "-" + files.version().substring("sha256:".length(), "sha256:".length() + 12));
         KieFileSystem kfs = kie.newKieFileSystem();
@@ -115,12 +116,13 @@ public final class RuleSetCompiler {
             }
             List<RuleProblem> problems = ErrorLocator.explain(raw, files);
             if (!problems.isEmpty()) throw new RuleSetException(problems);
-            ((InternalKieModule) builder.getKieModule()).getKnowledgePackagesForKieBase(KIE_BASE)
-                    .forEach(pkg -> {
-                        PackageAgendaGroups.assign(pkg, readingConclusions);
-                        PackageEntryPoints.assign(pkg);
-                        DeclarationRules.keepFromFiring(pkg, files);
-                    });
+            var packages = ((InternalKieModule) builder.getKieModule()).getKnowledgePackagesForKieBase(KIE_BASE);
+            StaffCode.afterCompile(packages, files);
+            packages.forEach(pkg -> {
+                PackageAgendaGroups.assign(pkg, readingConclusions);
+                PackageEntryPoints.assign(pkg);
+                DeclarationRules.keepFromFiring(pkg, files);
+            });
             return kie.newKieContainer(releaseId).getKieBase();
         } finally {
             kie.getRepository().removeKieModule(releaseId);

@@ -25,7 +25,7 @@ class DeclarationRulesTest {
     void aDeclarationWithAnActionOfItsOwnStillRuns() {
         Path dir = TempRules.copyOfProjectRules();
         TempRules.write(dir, "zhejiang/suichang/extra.drl", TempRules.EXTRA_MEASURE.replaceFirst(
-                "when\nthen\nend", "when\nthen\n    // a comment alone would change nothing\n    drools.getRule();\nend"));
+                "when\nthen\nend", "when\nthen\n    // a comment alone would change nothing\n    int unused = Math.max(1, 2);\nend"));
         RuleSet ruleSet = new RuleSetCompiler().compile(RuleFiles.read(dir));
         assertThat(ruleSet.measures()).containsKey("TEST-EXTRA-AWARD");
         assertThat(firedWithEveryGroupInFocus(ruleSet)).containsExactly("TEST-EXTRA-AWARD");

@@ -39,11 +39,15 @@ public final class TempRules {
         }
     }
 
-    /** A measure whose criterion rule re-triggers itself forever: a classic staff mistake. */
+    /**
+     * A measure whose criterion rule re-triggers itself forever: a classic staff mistake, made here
+     * with the vocabulary alone (each decision it records is a new conclusion it matches again).
+     */
     public static final String LOOPING_MEASURE = """
             package zhejiang.suichang
 
             import org.huiqi.evaluation.facts.Enterprise
+            import org.huiqi.evaluation.CriterionOutcome
             import function org.huiqi.evaluation.Criteria.*
             import function org.huiqi.evaluation.Decisions.*
 
@@ -60,14 +64,23 @@ public final class TempRules {
             then
             end
 
+            rule "LOOP-TEST / seed"
+                @zh("起点")
+                @en("seed")
+            when
+                $e : Enterprise()
+            then
+                decide(drools, atLeast($e.employees(), 1));
+            end
+
             rule "LOOP-TEST / loops"
                 @zh("循环")
                 @en("loops")
             when
                 $e : Enterprise()
+                $o : CriterionOutcome(measureId == "LOOP-TEST")
             then
                 decide(drools, atLeast($e.employees(), 1));
-                update($e);
             end
             """;
 
