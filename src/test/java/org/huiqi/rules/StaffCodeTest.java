@@ -135,6 +135,21 @@ class StaffCodeTest {
     }
 
     @Test
+    void anEvalIsCheckedLikeAConsequence() {
+        String drl = criterion("").replace("$e : Enterprise()", "$e : Enterprise()\n        eval(System.getenv(\"HOME\") != null)");
+        assertThat(problems(drl)).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(26);
+            assertThat(p.message()).contains("System.getenv");
+        });
+    }
+
+    @Test
+    void salienceIsANumber() {
+        String drl = criterion("").replace("    @en(\"At least 50 employees\")", "    @en(\"At least 50 employees\")\n    salience (java.lang.System.nanoTime() > 0 ? 1 : 2)");
+        assertThat(problems(drl)).singleElement().satisfies(p -> assertThat(p.message()).startsWith("salience"));
+    }
+
+    @Test
     void aFunctionThatCallsItselfIsRefused() {
         String drl = criterion("int n = twice(3);").replace("rule \"TEST-EXTRA-AWARD / employees\"", """
                 function int twice(int n) {
