@@ -41,6 +41,20 @@ class StaffCommandsTest {
     }
 
     @Test
+    void validateRefusesARuleThatExitsAtItsLineAndColumnWithoutRunningIt() throws Exception {
+        Path dir = TempRules.copyOfProjectRules();
+        Path file = dir.resolve("guangxi/wuzhou/xsg.drl");
+        String text = Files.readString(file);
+        int line = text.substring(0, text.indexOf("decide(drools")).split("\n", -1).length;
+        Files.writeString(file, text.replaceFirst("decide\\(drools", "System.exit(3); decide(drools"));
+
+        Run run = run("validate", dir.toString());
+
+        assertThat(run.exitCode()).as("validate returned: nothing of the rule ran").isEqualTo(1);
+        assertThat(run.output()).containsPattern(dir + "/guangxi/wuzhou/xsg\\.drl:" + line + ":\\d+: “System\\.exit”不在规则可用的写法之内");
+    }
+
+    @Test
     void testAGoodDirectoryPassesEveryScenario() {
         Run run = run("test", "rules");
         assertThat(run.exitCode()).isZero();
