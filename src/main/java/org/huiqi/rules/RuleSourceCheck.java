@@ -48,23 +48,27 @@ final class RuleSourceCheck {
         this.lines = SourceScan.code(text, true).split("\n", -1);
     }
 
-    /** Problems in the given rule files; a file that does not parse is left to the compiler's own message. */
+    /**
+     * Problems in the given rule files, in file order; a file that does not parse is left to the
+     * compiler's own message. Files are parsed in parallel: at 1,000 measures this parse is a
+     * second or two of a cold start.
+     */
     static List<RuleProblem> check(RuleFiles files, List<String> drl) {
-        List<RuleProblem> problems = new ArrayList<>();
-        for (String path : drl) {
-            PackageDescr pkg;
-            DrlParser parser = new DrlParser();
-            try {
-                pkg = parser.parse(false, files.text(path));
-            } catch (DroolsParserException | RuntimeException e) {
-                continue;
-            }
-            if (pkg == null || parser.hasErrors()) continue;
-            RuleSourceCheck check = new RuleSourceCheck(path, files.text(path));
-            check.pkg(pkg);
-            problems.addAll(check.problems);
+        return drl.parallelStream().flatMap(path -> check(path, files.text(path)).stream()).toList();
+    }
+
+    private static List<RuleProblem> check(String path, String text) {
+        DrlParser parser = new DrlParser();
+        PackageDescr pkg;
+        try {
+            pkg = parser.parse(false, text);
+        } catch (DroolsParserException | RuntimeException e) {
+            return List.of();
         }
-        return problems;
+        if (pkg == null || parser.hasErrors()) return List.of();
+        RuleSourceCheck check = new RuleSourceCheck(path, text);
+        check.pkg(pkg);
+        return check.problems;
     }
 
     private void pkg(PackageDescr pkg) {
