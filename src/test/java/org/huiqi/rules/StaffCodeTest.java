@@ -22,17 +22,9 @@ class StaffCodeTest {
 
     /** The measure's criterion rule with {@code line} before its decision, at line 26 of the file. */
     private static String criterion(String line) {
-        return HEAD + """
-                rule "TEST-EXTRA-AWARD / employees"
-                    @zh("员工不少于50人")
-                    @en("At least 50 employees")
-                when
-                    $e : Enterprise()
-                then
-                    %s
-                    decide(drools, atLeast($e.employees(), 50));
-                end
-                """.formatted(line);
+        String extra = TempRules.EXTRA_MEASURE;
+        String rule = extra.substring(extra.indexOf("rule \"TEST-EXTRA-AWARD / employees\""), extra.indexOf("rule \"TEST-EXTRA-AWARD / amount\""));
+        return HEAD + rule.replace("    decide(drools", "    " + line + "\n    decide(drools");
     }
 
     private static List<RuleProblem> problems(String drl) {
