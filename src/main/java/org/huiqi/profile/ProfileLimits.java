@@ -49,6 +49,12 @@ public final class ProfileLimits {
     /** A choice answer to an input (one of its declared choices); a declared choice may not be longer. */
     public static final int MAX_INPUT_TEXT_LENGTH = 200;
 
+    /**
+     * Arrays and objects within each other, in any JSON body of the API. A profile needs 5 (a batch
+     * item's project); Jackson's own bound is 1,000.
+     */
+    public static final int MAX_NESTING_DEPTH = 32;
+
     /** Every date (asOf, registration, recognitions) lies in these years. */
     public static final int MIN_YEAR = 1949;
     public static final int MAX_YEAR = 2100;
