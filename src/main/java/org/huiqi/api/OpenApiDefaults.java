@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * What is true of every operation, stated once rather than on each endpoint (including those
  * added later): an operation that declares no security requirement is open to anonymous callers
  * and says so explicitly; any operation may answer 500 with a problem document, and any that
- * takes a body may answer 413.
+ * takes a body may answer 413, 408 and 503 ({@link BodyLimits}, {@link RequestBodies}).
  */
 public class OpenApiDefaults implements OASFilter {
     private static final String PROBLEM = "#/components/schemas/Problem";
@@ -23,15 +23,31 @@ public class OpenApiDefaults implements OASFilter {
         OpenApiLimits.apply(openAPI);
         NullableFields.apply(openAPI);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) return;
-        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            PathItem item = path.getValue();
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
                 Operation operation = entry.getValue();
                 if (operation.getSecurity() == null) operation.setSecurity(List.of(OASFactory.createSecurityRequirement()));
-                if (operation.getRequestBody() != null) addIfMissing(operation, "413",
-                        "The body is larger than the configured limit (policy.http.max-json-body-size for JSON)");
+                if (operation.getRequestBody() != null) {
+                    addIfMissing(operation, "413", "The body is larger than the configured limit "
+                            + "(policy.http.max-json-body-size, or policy.http.max-keyed-body-size for batches and drafts)");
+                    if (BodyLimits.readBeforeDispatch(path.getKey())) {
+                        addIfMissing(operation, "408", "The body did not arrive within policy.http.body-deadline of the headers; "
+                                + "the connection is closed");
+                        addOrExtend(operation, "503", "Too many request bodies are in memory at once "
+                                + "(policy.http.max-buffered-body-bytes); retry after the seconds Retry-After gives");
+                    }
+                }
                 addIfMissing(operation, "500", "Internal error; the details are in the service log, never in the answer");
             }
         }
+    }
+
+    /** A status the operation already declares for its own reason gets this one added to its description. */
+    private static void addOrExtend(Operation operation, String status, String description) {
+        APIResponse declared = operation.getResponses() == null ? null : operation.getResponses().getAPIResponse(status);
+        if (declared != null) declared.setDescription(declared.getDescription() + "; or: " + description);
+        else addIfMissing(operation, status, description);
     }
 
     private static void addIfMissing(Operation operation, String status, String description) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.huiqi.profile.ProfileLimits;
@@ -11,7 +12,8 @@ import org.huiqi.profile.ProfileLimits;
 /**
  * The bounds of {@link ProfileLimits} that no annotation carries into the OpenAPI document: every
  * number of a profile is below 10^12 in magnitude with at most 10 decimals, every date lies in the
- * allowed years, and the year-keyed maps have at most so many years. (List sizes, string lengths
+ * allowed years, the year-keyed maps have at most so many years, and {@code inputs} at most so
+ * many scalar answers under short ids. (List sizes, string lengths
  * and counts come from their {@code @Size}/{@code @Max} annotations.)
  */
 final class OpenApiLimits {
@@ -31,6 +33,7 @@ final class OpenApiLimits {
         if (date != null) {
             date.setDescription("A date, YYYY-MM-DD, in the years " + ProfileLimits.MIN_YEAR + "–" + ProfileLimits.MAX_YEAR);
         }
+        inputs(schemas);
         for (String name : PROFILE_SCHEMAS) {
             Schema schema = schemas.get(name);
             if (schema == null || schema.getProperties() == null) continue;
@@ -41,6 +44,25 @@ final class OpenApiLimits {
                     if (property.getValue().getAdditionalPropertiesSchema() != null) bound(property.getValue().getAdditionalPropertiesSchema());
                 }
             }
+        }
+    }
+
+    /**
+     * {@code profile.inputs}: at most so many answers, ids of at most so many characters, and each
+     * answer a scalar (InputAnswer, the schema every JsonNode is documented as).
+     */
+    private static void inputs(Map<String, Schema> schemas) {
+        Schema profile = schemas.get("Profile");
+        Schema inputs = profile == null || profile.getProperties() == null ? null : profile.getProperties().get("inputs");
+        if (inputs != null) {
+            inputs.setMaxProperties(ProfileLimits.MAX_INPUTS);
+            inputs.setPropertyNames(OASFactory.createSchema().maxLength(ProfileLimits.MAX_INPUT_ID_LENGTH));
+        }
+        Schema answer = schemas.get("InputAnswer");
+        if (answer != null) {
+            answer.setType(List.of(Schema.SchemaType.NUMBER, Schema.SchemaType.BOOLEAN, Schema.SchemaType.STRING, Schema.SchemaType.NULL));
+            answer.setMaxLength(ProfileLimits.MAX_INPUT_TEXT_LENGTH);
+            bound(answer);
         }
     }
 

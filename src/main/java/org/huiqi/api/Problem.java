@@ -14,7 +14,7 @@ public record Problem(
         @Schema(required = true, description = "Short human-readable summary of the kind of problem", example = "Invalid input") String title,
         @Schema(required = true, description = "The HTTP status code", example = "400") int status,
         @Schema(description = "What went wrong in this case, in English", example = "2 fields are invalid") String detail,
-        @Schema(description = "One entry per invalid field") List<FieldError> errors) {
+        @Schema(description = "One entry per invalid field, at most the first " + MAX_LISTED_ERRORS + " (detail counts them all)", maxItems = MAX_LISTED_ERRORS) List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPES = "https://huiqi.org/problems/";
@@ -29,11 +29,18 @@ public record Problem(
         return new Problem(TYPES + type, title, status, detail, null);
     }
 
+    /**
+     * Field errors listed in one problem: however many fields a body gets wrong, the answer stays
+     * a few kilobytes (the detail still counts them all).
+     */
+    public static final int MAX_LISTED_ERRORS = 20;
+
     public static Problem invalid(List<FieldError> errors) {
         String detail = errors.size() == 1
                 ? errors.get(0).field() + ": " + errors.get(0).message()
-                : errors.size() + " fields are invalid";
-        return new Problem(TYPES + "invalid-input", "Invalid input", 400, detail, List.copyOf(errors));
+                : errors.size() + " fields are invalid" + (errors.size() > MAX_LISTED_ERRORS ? "; the first " + MAX_LISTED_ERRORS + " are listed" : "");
+        return new Problem(TYPES + "invalid-input", "Invalid input", 400, detail,
+                List.copyOf(errors.subList(0, Math.min(errors.size(), MAX_LISTED_ERRORS))));
     }
 
     public Response toResponse() {

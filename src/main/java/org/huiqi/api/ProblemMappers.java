@@ -2,6 +2,7 @@ package org.huiqi.api;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -102,6 +103,14 @@ public class ProblemMappers {
         return null;
     }
 
+    /** The limit of the JSON reader (nesting, lengths) that {@code e} is, or wraps. */
+    private static StreamConstraintsException readerLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamConstraintsException limit) return limit;
+        }
+        return null;
+    }
+
     /** The field named twice, when that is the syntax error (the reader detects duplicate keys). */
     private static String duplicateField(JsonParseException parse) {
         String message = parse.getOriginalMessage();
@@ -112,6 +121,9 @@ public class ProblemMappers {
 
     private static String message(JsonProcessingException e) {
         if (e instanceof InputLimitException limit) return limit.getOriginalMessage();
+        StreamConstraintsException constraint = readerLimit(e);
+        // "Document nesting depth (33) exceeds the maximum allowed (32, from `StreamReadConstraints…`)": the limit, without the Java.
+        if (constraint != null) return constraint.getOriginalMessage().replaceFirst(", from `[^`]*`\\)", ")");
         if (e instanceof UnrecognizedPropertyException u) {
             return "unknown field '" + u.getPropertyName() + "'; known fields: " + u.getKnownPropertyIds();
         }

@@ -1,6 +1,7 @@
 package org.huiqi.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Max;
@@ -96,8 +97,9 @@ public record Profile(
         @Schema(description = "Industrial output by quarter") @Size(max = ProfileLimits.MAX_QUARTERS) List<@Valid QuarterOutput> quarterlyOutput,
         @Schema(description = "Investment projects") @Size(max = ProfileLimits.MAX_PROJECTS) List<@Valid ProjectInput> projects,
         @Schema(description = "Answers to inputs that measures declare in *.inputs.yaml beside their rule files, "
-                + "keyed by input id: a number, true/false, or one of the input's choices",
-                example = "{\"copperOutputTonnes\": 1200}") Map<String, JsonNode> inputs) {
+                + "keyed by input id: a number, true/false, or one of the input's choices (never a list or an object)",
+                example = "{\"copperOutputTonnes\": 1200}")
+        @Size(max = ProfileLimits.MAX_INPUTS) @JsonDeserialize(using = InputAnswers.class) Map<String, JsonNode> inputs) {
 
     public enum RdInstitutionLevel { NONE, MUNICIPAL, PROVINCIAL, NATIONAL }
 

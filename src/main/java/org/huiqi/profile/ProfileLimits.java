@@ -39,6 +39,22 @@ public final class ProfileLimits {
     /** Decimal places of a number (trailing zeros do not count). */
     public static final int MAX_DECIMALS = 10;
 
+    /**
+     * Answers under {@code profile.inputs}: one per declared input a profile answers. The project's
+     * rules declare far fewer; the bound keeps a body of 400,000 keys from being built at all.
+     */
+    public static final int MAX_INPUTS = 200;
+    /** An input id (a camelCase name such as copperOutputTonnes); a declaration may not be longer. */
+    public static final int MAX_INPUT_ID_LENGTH = 64;
+    /** A choice answer to an input (one of its declared choices); a declared choice may not be longer. */
+    public static final int MAX_INPUT_TEXT_LENGTH = 200;
+
+    /**
+     * Arrays and objects within each other, in any JSON body of the API. A profile needs 5 (a batch
+     * item's project); Jackson's own bound is 1,000.
+     */
+    public static final int MAX_NESTING_DEPTH = 32;
+
     /** Every date (asOf, registration, recognitions) lies in these years. */
     public static final int MIN_YEAR = 1949;
     public static final int MAX_YEAR = 2100;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.huiqi.profile.ProfileLimits;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -80,6 +81,10 @@ final class DeclaredInputs {
         if (id == null || !id.matches("[a-z][A-Za-z0-9]*")) {
             problems.add(new RuleProblem(path, line, 1, "id 应为英文小写字母开头的驼峰名称，如 copperOutputTonnes，不是“" + id
                     + "” / id must be a camelCase name such as copperOutputTonnes, not '" + id + "'"));
+        } else if (id.length() > ProfileLimits.MAX_INPUT_ID_LENGTH) {
+            // Profiles are refused an answer under a longer id, so such an input could never be answered.
+            problems.add(new RuleProblem(path, line, 1, "id 最多 " + ProfileLimits.MAX_INPUT_ID_LENGTH + " 个字符 / an id is at most "
+                    + ProfileLimits.MAX_INPUT_ID_LENGTH + " characters"));
         }
         String typeWord = text(item, "type");
         InputDeclaration.Type type = InputDeclaration.Type.of(typeWord);
@@ -97,6 +102,10 @@ final class DeclaredInputs {
         Node choiceNode = StaffYaml.value(item, "choices");
         if (choiceNode instanceof SequenceNode seq) {
             seq.getValue().forEach(n -> choices.add(n instanceof ScalarNode s ? s.getValue() : ""));
+        }
+        if (choices.stream().anyMatch(c -> c.length() > ProfileLimits.MAX_INPUT_TEXT_LENGTH)) {
+            problems.add(new RuleProblem(path, line(item, "choices", line), 1, "每个选项最多 " + ProfileLimits.MAX_INPUT_TEXT_LENGTH
+                    + " 个字符 / a choice is at most " + ProfileLimits.MAX_INPUT_TEXT_LENGTH + " characters"));
         }
         if (type == InputDeclaration.Type.CHOICE && choices.isEmpty()) {
             problems.add(new RuleProblem(path, line, 1, "choice 类输入项需要 choices: [..] 列出可选答案 / a choice input needs 'choices: [..]'"));
