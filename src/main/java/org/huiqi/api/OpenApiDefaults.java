@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
@@ -30,7 +31,19 @@ public class OpenApiDefaults implements OASFilter {
                 if (operation.getRequestBody() != null) addIfMissing(operation, "413",
                         "The body is larger than the configured limit (policy.http.max-json-body-size for JSON)");
                 addIfMissing(operation, "500", "Internal error; the details are in the service log, never in the answer");
+                // Whatever checks a key may refuse an address that sent too many unknown ones (KeyAttempts).
+                if (operation.getResponses() != null && operation.getResponses().hasAPIResponse("401")) keyThrottle(operation);
             }
+        }
+    }
+
+    private static void keyThrottle(Operation operation) {
+        addIfMissing(operation, "429", "Too many unknown API keys from this address (policy.api-keys.max-failures-per-minute); "
+                + "try again after Retry-After seconds");
+        APIResponse response = operation.getResponses().getAPIResponse("429");
+        if (response.getHeaders() == null || !response.getHeaders().containsKey("Retry-After")) {
+            response.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
         }
     }
 
