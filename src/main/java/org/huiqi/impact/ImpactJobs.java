@@ -160,7 +160,8 @@ public class ImpactJobs {
             // Compile errors are the staff's file:line messages about their own text: shown as they are.
             job.failed(e.problems().stream().map(RuleProblem::toString).toList());
             return;
-        } catch (RuntimeException | StackOverflowError | LinkageError e) {
+        } catch (RuntimeException | Error e) {
+            // Whatever the draft's code throws, an Error too, ends this run only: a run left RUNNING would hold its place for good.
             fail(job, e);
             return;
         }
@@ -171,7 +172,10 @@ public class ImpactJobs {
             ImpactReport report = run.run(in, Files.size(file), Shard.ALL, side(job, baseline, scenarios), side(job, draft, scenarios),
                     job::progress);
             job.done(report);
-        } catch (IOException | RuntimeException | StackOverflowError | LinkageError e) {
+        } catch (IOException e) {
+            LOG.warnf(e, "impact job %s: population %s not readable", job.id(), job.population());
+            job.failed(List.of("the impact run stopped: the population could not be read; the service log has the details"));
+        } catch (RuntimeException | Error e) {
             fail(job, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

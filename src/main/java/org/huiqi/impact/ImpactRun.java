@@ -152,8 +152,8 @@ public final class ImpactRun {
             tally.add(item.id(), line, item.profile().regionCode(), was, is);
         } catch (RuleFiringLimitException e) {
             tally.rejected(line, item.id(), "measure " + e.measureId() + ": " + e.getMessage());
-        } catch (RuntimeException e) {
-            // The draft's own code threw: its message may hold anything the rule put there (the environment,
+        } catch (RuntimeException | Error e) {
+            // The draft's own code threw (an Error too: it must not end the worker and lose the line): its message may hold anything the rule put there (the environment,
             // a file), so the report names the rule only and the details go to the log.
             String failure = RuleFailure.describe(e);
             if (tally.rejected(line, item.id(), failure)) {

@@ -152,6 +152,17 @@ class ImpactLimitsTest {
     }
 
     @Test
+    void aRuleThatThrowsAnErrorEndsItsRunAndFreesItsPlace() {
+        String file = "guangxi/wuzhou/xsg.drl";
+        String throwing = read(file).replace("decide(drools, $e.locatedIn(\"450400\"));",
+                "if (true) throw new AssertionError(\"LEAK\" + \"-MARKER\");");
+        String id = post(ADMIN_KEY, Map.of("files", Map.of(file, throwing))).then().statusCode(202).extract().path("id");
+        assertThat(await(ADMIN_KEY, id).prettify()).doesNotContain("LEAK-MARKER");
+        String next = post(ADMIN_KEY, Map.of("deleted", List.of())).then().statusCode(202).extract().path("id");
+        await(ADMIN_KEY, next);
+    }
+
+    @Test
     void theLocationIsAPathNotBuiltFromTheHostHeader() {
         Response started = given().header("Authorization", "Bearer " + ADMIN_KEY).header("Host", "evil.example")
                 .contentType("application/json").body(Map.of("deleted", List.of()))
