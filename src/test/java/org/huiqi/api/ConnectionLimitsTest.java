@@ -31,7 +31,7 @@ import java.util.logging.Logger;
 import org.huiqi.api.access.ApiKeys;
 import org.huiqi.api.access.KeyAttempts;
 import org.huiqi.rules.TempRules;
-import org.jboss.logmanager.ExtLogRecord;
+import org.jboss.logmanager.formatters.PatternFormatter;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -160,6 +160,8 @@ class ConnectionLimitsTest {
 
     /** WARN records of the key checks. */
     private static final class WarnCapture extends Handler implements AutoCloseable {
+        /** The record's message with its parameters filled in, as the console shows it. */
+        private static final PatternFormatter MESSAGE = new PatternFormatter("%s");
         private final Logger logger = Logger.getLogger(KeyAttempts.class.getName());
         private final List<String> messages = new ArrayList<>();
 
@@ -170,7 +172,7 @@ class ConnectionLimitsTest {
         @Override
         public synchronized void publish(LogRecord record) {
             if (record.getLevel().intValue() < Level.WARNING.intValue()) return;
-            messages.add(record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
+            messages.add(MESSAGE.format(record));
         }
 
         synchronized List<String> messages() {
