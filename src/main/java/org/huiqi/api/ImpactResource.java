@@ -131,9 +131,11 @@ public class ImpactResource {
         try {
             jobs.checkRoom();
             SortedMap<String, byte[]> draft = draft(baseline, contentType, body);
-            job = jobs.start(baseline, draft, population, date, caller.name());
-        } catch (IllegalArgumentException e) {
-            throw RequestValidator.invalid("population", e.getMessage());
+            try {
+                job = jobs.start(baseline, draft, population, date, caller.name());
+            } catch (IllegalArgumentException e) {
+                throw RequestValidator.invalid("population", e.getMessage());
+            }
         } catch (ImpactJobs.Full e) {
             return Problem.of("impact-queue-full", "Too many impact runs", 429, e.getMessage()).toResponseBuilder()
                     .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
