@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
@@ -39,6 +40,8 @@ public class OpenApiDefaults implements OASFilter {
                     }
                 }
                 addIfMissing(operation, "500", "Internal error; the details are in the service log, never in the answer");
+                // Whatever checks a key may refuse an address that sent too many unknown ones (KeyAttempts).
+                if (operation.getResponses() != null && operation.getResponses().hasAPIResponse("401")) keyThrottle(operation);
             }
         }
     }
@@ -50,6 +53,16 @@ public class OpenApiDefaults implements OASFilter {
         else addIfMissing(operation, status, description);
     }
 
+    private static void keyThrottle(Operation operation) {
+        addIfMissing(operation, "429", "Too many unknown API keys from this address (policy.api-keys.max-failures-per-minute); "
+                + "try again after Retry-After seconds");
+        APIResponse response = operation.getResponses().getAPIResponse("429");
+        if (response.getHeaders() == null || !response.getHeaders().containsKey("Retry-After")) {
+            response.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
+        }
+    }
+
     private static void addIfMissing(Operation operation, String status, String description) {
         if (operation.getResponses() == null || operation.getResponses().hasAPIResponse(status)) return;
         APIResponse response = OASFactory.createAPIResponse().description(description)
@@ -57,5 +70,4 @@ public class OpenApiDefaults implements OASFilter {
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM))));
         operation.getResponses().addAPIResponse(status, response);
     }
-
 }

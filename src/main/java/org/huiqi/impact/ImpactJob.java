@@ -26,6 +26,7 @@ public final class ImpactJob {
     }
 
     private final String id;
+    private final String owner;
     private final String population;
     private final LocalDate asOf;
     private final String baselineVersion;
@@ -35,8 +36,9 @@ public final class ImpactJob {
     private volatile List<String> errors = List.of();
     private volatile ImpactReport report;
 
-    ImpactJob(String id, String population, LocalDate asOf, String baselineVersion, Instant startedAt) {
+    ImpactJob(String id, String owner, String population, LocalDate asOf, String baselineVersion, Instant startedAt) {
         this.id = id;
+        this.owner = owner;
         this.population = population;
         this.asOf = asOf;
         this.baselineVersion = baselineVersion;
@@ -45,6 +47,16 @@ public final class ImpactJob {
 
     public String id() {
         return id;
+    }
+
+    /** The client (API key name) that started the run: only it may see the run. */
+    String owner() {
+        return owner;
+    }
+
+    /** Queued or running: it still holds its draft. */
+    boolean unfinished() {
+        return state == State.QUEUED || state == State.RUNNING;
     }
 
     String population() {

@@ -36,6 +36,7 @@ public final class ImpactMerge {
         List<Rejected> rejected = new ArrayList<>();
         long population = 0;
         long rejectedCount = 0;
+        long changeCount = 0;
         for (ImpactReport part : parts) {
             population += part.population();
             rejectedCount += part.rejectedCount();
@@ -43,10 +44,11 @@ public final class ImpactMerge {
             part.measures().forEach(m -> measures.merge(m.measureId(), m, ImpactMerge::plus));
             part.regions().forEach(r -> regions.merge(r.regionCode(), r, ImpactMerge::plus));
             changes.addAll(part.changes());
+            changeCount += part.changeCount();
         }
         changes.sort(Comparator.comparingLong(Change::line).thenComparing(Change::measureId));
         return new ImpactReport(population, first.asOf(), first.baseline(), first.draft(), rejected, rejectedCount,
-                List.copyOf(measures.values()), List.copyOf(regions.values()), changes, changes.size());
+                List.copyOf(measures.values()), List.copyOf(regions.values()), changes, changeCount);
     }
 
     private static MeasureImpact plus(MeasureImpact a, MeasureImpact b) {

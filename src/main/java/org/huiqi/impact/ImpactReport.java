@@ -22,8 +22,9 @@ public record ImpactReport(
         @Schema(description = "How many lines could not be evaluated") long rejectedCount,
         List<MeasureImpact> measures,
         @Schema(description = "Per city (prefecture level) of the enterprise's regionCode") List<RegionImpact> regions,
-        @Schema(description = "Enterprise/measure pairs whose status or amount changed, in population order") List<Change> changes,
-        @Schema(description = "How many changes there are (the text and HTML reports list the first 1,000)") long changeCount) {
+        @Schema(description = "Enterprise/measure pairs whose status or amount changed, in population order: the first "
+                + "policy.impact.max-changes-listed in the service (changeCount minus this many were counted, not listed)") List<Change> changes,
+        @Schema(description = "How many changes there are, listed or not (the text and HTML reports list the first 1,000)") long changeCount) {
 
     public enum Status { ELIGIBLE, NEEDS_INFO, NOT_ELIGIBLE, ABSENT }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -24,6 +25,7 @@ import org.huiqi.evaluation.RuleFiringLimitException;
 import org.huiqi.evaluation.facts.Places;
 import org.huiqi.rules.Measure;
 import org.huiqi.rules.RuleSet;
+import org.jboss.logging.Logger;
 
 /**
  * Evaluates every item of a population under the baseline and the draft and adds them up. The
@@ -33,6 +35,8 @@ import org.huiqi.rules.RuleSet;
  * care in which order items finish.
  */
 public final class ImpactRun {
+    private static final Logger LOG = Logger.getLogger(ImpactRun.class);
+
     /** How far a run has got; {@code totalBytes} is 0 when the size is not known. */
     public record Progress(long done, long bytesRead, long totalBytes, long elapsedNanos) {
         public double perSecond() {
@@ -55,12 +59,21 @@ public final class ImpactRun {
     private final Validator validator;
     private final Executor executor;
     private final int inFlight;
+    private final int changesListed;
+    private final AtomicBoolean traced = new AtomicBoolean();
 
     /**
      * @param parallelism how many items the executor may evaluate at once; twice as many are read ahead
      */
     public ImpactRun(RuleSet baseline, RuleSet draft, LocalDate asOf, Evaluator evaluator, ObjectReader items,
                      Validator validator, Executor executor, int parallelism) {
+        this(baseline, draft, asOf, evaluator, items, validator, executor, parallelism, Integer.MAX_VALUE);
+    }
+
+    /** @param changesListed how many changes the report lists (the first, in population order); all are counted */
+    public ImpactRun(RuleSet baseline, RuleSet draft, LocalDate asOf, Evaluator evaluator, ObjectReader items,
+                     Validator validator, Executor executor, int parallelism, int changesListed) {
+        this.changesListed = changesListed;
         this.baseline = baseline;
         this.draft = draft;
         this.asOf = asOf;
@@ -75,7 +88,7 @@ public final class ImpactRun {
                             Consumer<Progress> progress) throws IOException, InterruptedException {
         Set<String> before = baseline.measures().keySet();
         Set<String> after = draft.measures().keySet();
-        ImpactTally tally = new ImpactTally(before, after);
+        ImpactTally tally = new ImpactTally(before, after, changesListed);
         CountingStream counting = new CountingStream(population);
         Semaphore slots = new Semaphore(inFlight);
         AtomicLong done = new AtomicLong();
@@ -139,8 +152,15 @@ public final class ImpactRun {
             tally.add(item.id(), line, item.profile().regionCode(), was, is);
         } catch (RuleFiringLimitException e) {
             tally.rejected(line, item.id(), "measure " + e.measureId() + ": " + e.getMessage());
-        } catch (RuntimeException e) {
-            tally.rejected(line, item.id(), "could not be evaluated: " + e);
+        } catch (RuntimeException | Error e) {
+            // The draft's own code threw (an Error too: it must not end the worker and lose the line): its message may hold anything the rule put there (the environment,
+            // a file), so the report names the rule only and the details go to the log.
+            String failure = RuleFailure.describe(e);
+            if (tally.rejected(line, item.id(), failure)) {
+                // One trace is enough to find the fault; a rule that throws for every item would repeat it thousands of times.
+                if (traced.compareAndSet(false, true)) LOG.warnf(e, "impact line %d (%s): %s", line, item.id(), failure);
+                else LOG.warnf("impact line %d (%s): %s: %s", line, item.id(), failure, e);
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -22,28 +23,39 @@ import org.huiqi.impact.ImpactReport.Status;
 
 /**
  * Adds enterprises up into an {@link ImpactReport}. Its size grows with the measures, the cities
- * and the changes, never with the population. Order of adding does not matter (the changes are
- * put in population order at the end), so evaluations may finish in any order on any thread.
+ * and the changes listed, never with the population. Order of adding does not matter (the changes
+ * are put in population order at the end), so evaluations may finish in any order on any thread.
+ * Every change is counted, but only the first {@code changesListed} in population order are kept:
+ * a sweeping draft over a large population would otherwise keep one entry per enterprise.
  */
 final class ImpactTally {
     static final int MAX_REJECTED_LISTED = 100;
 
     private final Map<String, MeasureTally> measures = new TreeMap<>();
     private final Map<String, RegionTally> regions = new TreeMap<>();
-    private final List<Change> changes = new ArrayList<>();
+    private static final Comparator<Change> POPULATION_ORDER = Comparator.comparingLong(Change::line).thenComparing(Change::measureId);
+
+    private final int changesListed;
+    /** The first changes so far, the last in population order on top, so an earlier one can replace it. */
+    private final PriorityQueue<Change> changes = new PriorityQueue<>(POPULATION_ORDER.reversed());
+    private long changeCount;
     private final List<Rejected> rejected = new ArrayList<>();
     private long population;
     private long rejectedCount;
 
-    ImpactTally(Set<String> baselineMeasures, Set<String> draftMeasures) {
+    ImpactTally(Set<String> baselineMeasures, Set<String> draftMeasures, int changesListed) {
+        this.changesListed = Math.max(0, changesListed);
         Set<String> all = new HashSet<>(baselineMeasures);
         all.addAll(draftMeasures);
         for (String id : all) measures.put(id, new MeasureTally());
     }
 
-    synchronized void rejected(long line, String id, String error) {
+    /** @return whether the line is listed (the first {@value #MAX_REJECTED_LISTED}), so worth logging */
+    synchronized boolean rejected(long line, String id, String error) {
         rejectedCount++;
-        if (rejected.size() < MAX_REJECTED_LISTED) rejected.add(new Rejected(line, id, error));
+        if (rejected.size() >= MAX_REJECTED_LISTED) return false;
+        rejected.add(new Rejected(line, id, error));
+        return true;
     }
 
     synchronized void add(String id, long line, String regionCode, Map<String, EnterpriseOutcome> before,
@@ -62,8 +74,18 @@ final class ImpactTally {
             boolean amountChanged = was.status() == Status.ELIGIBLE && is.status() == Status.ELIGIBLE
                     && !sameAmount(was.amount(), is.amount());
             if (was.status() != is.status() || amountChanged) {
-                changes.add(new Change(id, line, measureId, was.status(), is.status(), was.amount(), is.amount()));
+                list(new Change(id, line, measureId, was.status(), is.status(), was.amount(), is.amount()));
             }
+        }
+    }
+
+    private void list(Change change) {
+        changeCount++;
+        if (changes.size() < changesListed) {
+            changes.add(change);
+        } else if (changesListed > 0 && POPULATION_ORDER.compare(change, changes.peek()) < 0) {
+            changes.poll();
+            changes.add(change);
         }
     }
 
@@ -88,9 +110,9 @@ final class ImpactTally {
                 r.eligibleBefore, r.eligibleAfter, r.changes.newly, r.changes.noLonger, r.changes.needsInfo,
                 r.changes.amountBefore, r.changes.amountAfter)));
         List<Change> ordered = new ArrayList<>(changes);
-        ordered.sort(Comparator.comparingLong(Change::line).thenComparing(Change::measureId));
+        ordered.sort(POPULATION_ORDER);
         return new ImpactReport(population, asOf, baseline, draft, List.copyOf(rejected), rejectedCount, measureImpacts,
-                regionImpacts, ordered, ordered.size());
+                regionImpacts, ordered, changeCount);
     }
 
     private Map<Status, Long> counts(long[] counts) {

@@ -19,6 +19,8 @@ import org.huiqi.rules.RuleSet;
 /** Runs scenarios against a built rule set and says, for each, what differs from the expectation. */
 public final class ScenarioRunner {
     private static final Pattern RULE = Pattern.compile("rule \"([^\"]+)\"");
+    /** Where {@link #failure} puts the thrown reason: after this, to the end of the message. */
+    private static final Pattern THROWN_REASON = Pattern.compile("(运行出错 / rule \"[^\"]*\" failed: |评估出错 / evaluation failed: )");
     private final Evaluator evaluator;
 
     public ScenarioRunner(Evaluator evaluator) {
@@ -130,6 +132,16 @@ public final class ScenarioRunner {
         String reason = String.valueOf(root.getMessage()).replaceAll("\\b(?:[a-z_]\\w*\\.)+([A-Z]\\w*)", "$1")
                 .replaceAll("\\b\\w*(Exception|Error)\\b:?\\s*", "").strip();
         return (rule == null ? "评估出错 / evaluation failed: " : "规则 \"" + rule + "\" 运行出错 / rule \"" + rule + "\" failed: ") + reason;
+    }
+
+    /**
+     * {@code message} (a scenario problem) without the reason a rule threw, which is whatever the rule's
+     * code put in its exception: for readers who may see which rule failed but not that text (job
+     * reports, anonymous callers).
+     */
+    public static String withoutThrownReason(String message) {
+        Matcher thrown = THROWN_REASON.matcher(message);
+        return thrown.find() ? message.substring(0, thrown.end()) + "(原因见服务日志 / the reason is in the service log)" : message;
     }
 
     private static void compareConflicts(String key, Scenario.Expectation expected, MeasureResult result, List<String> mismatches) {

@@ -1,5 +1,6 @@
 package org.huiqi.api.access;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -15,8 +16,9 @@ import org.huiqi.api.Problem;
 
 /**
  * Lets a request reach a {@link RequiresRole} endpoint only with a key that has the role:
- * no or unknown key → 401, known key without the role → 403. The key itself is never logged
- * or echoed; the client's name is kept on the request for audit records.
+ * no or unknown key → 401, known key without the role → 403; too many unknown keys from one
+ * address → 429 ({@link KeyAttempts}). The key itself is never logged or echoed; the client's name
+ * is kept on the request for audit records.
  */
 @Provider
 @RequiresRole
@@ -25,21 +27,34 @@ public class AccessFilter implements ContainerRequestFilter {
     /** Request property holding the {@link ApiKeys.Client} of an authenticated call. */
     public static final String CLIENT = "huiqi.client";
 
-    private final ApiKeys keys;
+    private final KeyAttempts keys;
     private final Caller caller;
+    private final HttpServerRequest http;
 
     @Context
     ResourceInfo resource;
 
-    public AccessFilter(ApiKeys keys, Caller caller) {
+    public AccessFilter(KeyAttempts keys, Caller caller, HttpServerRequest http) {
         this.keys = keys;
         this.caller = caller;
+        this.http = http;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
         Role needed = needed();
-        Optional<ApiKeys.Client> client = bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION)).flatMap(keys::identify);
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null) {
+            request.abortWith(unauthorized(needed, false));
+            return;
+        }
+        Optional<ApiKeys.Client> client;
+        try {
+            client = keys.identify(header, KeyAttempts.address(http));
+        } catch (KeyAttempts.Throttled e) {
+            request.abortWith(e.toResponse());
+            return;
+        }
         if (client.isEmpty()) {
             request.abortWith(unauthorized(needed, request.getHeaderString(HttpHeaders.AUTHORIZATION) != null));
             return;

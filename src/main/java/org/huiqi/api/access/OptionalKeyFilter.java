@@ -1,5 +1,6 @@
 package org.huiqi.api.access;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -19,14 +20,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @KeyOptional
 @Priority(Priorities.AUTHENTICATION)
 public class OptionalKeyFilter implements ContainerRequestFilter {
-    private final ApiKeys keys;
+    private final KeyAttempts keys;
     private final Caller caller;
+    private final HttpServerRequest http;
     private final boolean required;
 
-    public OptionalKeyFilter(ApiKeys keys, Caller caller,
+    public OptionalKeyFilter(KeyAttempts keys, Caller caller, HttpServerRequest http,
                              @ConfigProperty(name = "policy.eligibility.require-key", defaultValue = "false") boolean required) {
         this.keys = keys;
         this.caller = caller;
+        this.http = http;
         this.required = required;
     }
 
@@ -34,7 +37,17 @@ public class OptionalKeyFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null && !required) return;
-        Optional<ApiKeys.Client> client = AccessFilter.bearer(header).flatMap(keys::identify);
+        if (header == null) {
+            request.abortWith(AccessFilter.unauthorized(Role.INTEGRATION, false));
+            return;
+        }
+        Optional<ApiKeys.Client> client;
+        try {
+            client = keys.identify(header, KeyAttempts.address(http));
+        } catch (KeyAttempts.Throttled e) {
+            request.abortWith(e.toResponse());
+            return;
+        }
         if (client.isEmpty()) {
             request.abortWith(AccessFilter.unauthorized(Role.INTEGRATION, header != null));
             return;

@@ -2,6 +2,7 @@ package org.huiqi.api.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.lang.reflect.Proxy;
@@ -13,6 +14,10 @@ import org.junit.jupiter.api.Test;
 class OptionalKeyFilterTest {
     static final ApiKeys KEYS = new ApiKeys(Optional.of("registry:" + ApiKeys.hashOf("reg") + ":integration,ops:"
             + ApiKeys.hashOf("ops") + ":admin"));
+    static final KeyAttempts ATTEMPTS = new KeyAttempts(KEYS, 1000);
+    /** A request whose peer address is not known: these tests are about roles, not addresses. */
+    static final HttpServerRequest HTTP = (HttpServerRequest) Proxy.newProxyInstance(OptionalKeyFilterTest.class.getClassLoader(),
+            new Class<?>[]{HttpServerRequest.class}, (proxy, method, args) -> null);
 
     @Test
     void openByDefault() {
@@ -32,17 +37,17 @@ class OptionalKeyFilterTest {
     @Test
     void theCallerIsNamedForTheAuditRecord() {
         Caller caller = new Caller();
-        new OptionalKeyFilter(KEYS, caller, false).filter(request("Bearer reg", new AtomicReference<>()));
+        new OptionalKeyFilter(ATTEMPTS, caller, HTTP, false).filter(request("Bearer reg", new AtomicReference<>()));
         assertThat(caller.name()).isEqualTo("registry");
         Caller anonymous = new Caller();
-        new OptionalKeyFilter(KEYS, anonymous, false).filter(request(null, new AtomicReference<>()));
+        new OptionalKeyFilter(ATTEMPTS, anonymous, HTTP, false).filter(request(null, new AtomicReference<>()));
         assertThat(anonymous.name()).isEqualTo(Caller.ANONYMOUS);
     }
 
     /** The status the filter aborts with, or null when it lets the request through. */
     private static Integer status(boolean required, String authorization) {
         AtomicReference<Response> aborted = new AtomicReference<>();
-        new OptionalKeyFilter(KEYS, new Caller(), required).filter(request(authorization, aborted));
+        new OptionalKeyFilter(ATTEMPTS, new Caller(), HTTP, required).filter(request(authorization, aborted));
         return aborted.get() == null ? null : aborted.get().getStatus();
     }
 
