@@ -4,6 +4,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
@@ -12,6 +13,7 @@ import io.vertx.ext.web.impl.RoutingContextInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -39,6 +41,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class RequestBodies {
+    private static final Set<HttpMethod> BODY_METHODS = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
     private final BodyLimits limits;
     private final Vertx vertx;
     private final long deadlineMillis;
@@ -73,8 +76,14 @@ public class RequestBodies {
         new Reading(context, limits.limit(request)).start();
     }
 
-    /** A body is announced by a non-zero Content-Length or by chunked transfer (HTTP/2 frames are always a stream). */
+    /**
+     * A body is announced by a non-zero Content-Length or by chunked transfer (HTTP/2 frames are
+     * always a stream). Only the methods that carry one are read: a GET over HTTP/2 (the JDK's
+     * HttpClient upgrades plain-http connections to it) would otherwise be read to its end here,
+     * and Quarkus REST refuses to pause an HTTP/2 request that has ended.
+     */
     private static boolean hasBody(HttpServerRequest request) {
+        if (!BODY_METHODS.contains(request.method())) return false;
         if (request.version() == HttpVersion.HTTP_2 || request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) return true;
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         return length != null && !length.strip().equals("0");

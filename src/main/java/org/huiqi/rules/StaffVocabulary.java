@@ -15,8 +15,8 @@ import org.huiqi.evaluation.Outcome;
  * What code in a rule file may use: the documented staff vocabulary — deciding and awarding
  * ({@link Decisions}), the conditions ({@link Criteria}), the facts' readers and lookups
  * ({@link Readers#FACTS}), the conclusions other rules match, and plain arithmetic, text and dates
- * of the Java library. Everything else (System, threads, files, sockets, reflection, class
- * loading) is outside it. The vocabulary classes are the engine's own: each of their methods
+ * of the Java library (not {@code BigDecimal}: see {@link #CREATABLE}). Everything else (System,
+ * threads, files, sockets, reflection, class loading) is outside it. The vocabulary classes are the engine's own: each of their methods
  * returns after bounded work, so a rule made only of them, without loops or recursion, always
  * finishes ({@link CompiledCodeCheck} refuses both).
  */
@@ -31,8 +31,12 @@ final class StaffVocabulary {
     private static final Set<String> NEVER = Set.of("getClass", "wait", "notify", "notifyAll", "getDeclaringClass",
             "describeConstable", "finalize", "clone");
 
-    /** Types that may be created with {@code new}: what string concatenation and decimal arithmetic need. */
-    private static final Set<String> CREATABLE = Set.of("java/lang/StringBuilder", "java/math/BigDecimal");
+    /**
+     * Types that may be created with {@code new}: what string concatenation needs. Not BigDecimal:
+     * {@code new BigDecimal("1e999999999")} costs nothing to make, and a gigabyte of digits to add to
+     * 1 or to print. Rules compute with {@code Num}, whose numbers come from doubles and longs.
+     */
+    private static final Set<String> CREATABLE = Set.of("java/lang/StringBuilder");
 
     private static final String RULE_CONTEXT = internal(KnowledgeHelper.class);
 
@@ -62,9 +66,6 @@ final class StaffVocabulary {
                 "indexOf", "hashCode", "toString", "equalsIgnoreCase"));
         methods.put("java/lang/StringBuilder", Set.of("<init>", "append", "toString", "length"));
         methods.put("java/lang/Math", Set.of("min", "max", "abs", "round", "floor", "ceil", "signum"));
-        methods.put("java/math/BigDecimal", Set.of("<init>", "valueOf", "add", "subtract", "multiply", "negate", "abs",
-                "compareTo", "signum", "min", "max", "intValue", "longValue", "doubleValue", "toPlainString", "toString",
-                "equals", "hashCode", "stripTrailingZeros"));
         methods.put("java/time/LocalDate", Set.of("of", "parse", "getYear", "getMonthValue", "getDayOfMonth", "isBefore",
                 "isAfter", "isEqual", "plusYears", "minusYears", "plusMonths", "minusMonths", "plusDays", "minusDays",
                 "compareTo", "equals", "hashCode", "toString"));

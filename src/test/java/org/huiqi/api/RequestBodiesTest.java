@@ -16,6 +16,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -137,5 +140,23 @@ class RequestBodiesTest {
                 .when().post("/api/v1/eligibility").then().statusCode(200);
         given().contentType(ContentType.JSON).body("{\"profile\": {\"employees\": -1}}")
                 .when().post("/api/v1/eligibility").then().statusCode(400).body("errors[0].field", is("profile.employees"));
+    }
+
+    /**
+     * The JDK's HttpClient (HTTP/2 by default) asks to upgrade a plain-http connection: the API
+     * port declines and answers over HTTP/1.1, since Quarkus REST cannot take an HTTP/2 request
+     * whose body was read before it (it answered 500 to every such self-check).
+     */
+    @Test
+    void aClientPreferringHttp2GetsItsSelfCheckAnsweredOverHttp11() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (String body : new String[] {null, "{\"profile\": {\"regionCode\": \"450400\"}}"}) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("api/v1/eligibility"));
+            if (body == null) request.uri(base.resolve("api/v1/ruleset")).GET();
+            else request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+        }
     }
 }

@@ -55,6 +55,7 @@ class StaffCodeTest {
             "throws               | if ($e == null) throw new IllegalStateException(\"x\");                 | throw",
             "catches              | try { int x = 1 / 0; } catch (ArithmeticException ex) { }               | try",
             "builds a big string  | String s = \"x\".repeat(1000000000);                                   | repeat",
+            "makes a huge decimal | Object d = new java.math.BigDecimal(\"1e999999999\").add(java.math.BigDecimal.ONE); | BigDecimal",
             "makes a big array    | long[] big = new long[200000000];                                       | [",
     })
     void consequenceOutsideTheVocabularyIsRefusedAtItsLine(String name, String line, String token) {
