@@ -125,8 +125,8 @@ class ImpactSurvivalIT {
     }
 
     /**
-     * Passes once rule code may no longer call System.exit (the compile-time vocabulary check of
-     * RuleSetCompiler, from another change): until then the draft's first evaluation ends the JVM.
+     * The draft is refused when it is compiled, naming System.exit at its line (StaffCode): before
+     * rule code was held to its vocabulary, the draft's first evaluation ended the JVM.
      */
     @Test
     @Order(3)
@@ -149,6 +149,7 @@ class ImpactSurvivalIT {
         }
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         String location = started.headers().firstValue("Location").orElseThrow();
+        String report = "";
         for (int i = 0; i < 60 && service.process.isAlive(); i++) {
             HttpResponse<String> job;
             try {
@@ -156,10 +157,12 @@ class ImpactSurvivalIT {
             } catch (IOException e) {
                 break; // the service is gone: asserted below
             }
-            if (job.body().contains("\"DONE\"") || job.body().contains("\"FAILED\"")) break;
+            report = job.body();
+            if (report.contains("\"DONE\"") || report.contains("\"FAILED\"")) break;
             Thread.sleep(1_000);
         }
         service.assertAlive();
+        assertThat(report).contains("\"FAILED\"", "System.exit");
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
