@@ -107,9 +107,14 @@ class ImpactJobApiTest {
     }
 
     static JsonPath await(String id) {
+        return await(ADMIN, id);
+    }
+
+    /** The job once it is DONE or FAILED, as the caller with {@code authorization} sees it. */
+    static JsonPath await(String authorization, String id) {
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (true) {
-            JsonPath job = given().header("Authorization", ADMIN).when().get("/api/v1/admin/impact/" + id)
+            JsonPath job = given().header("Authorization", authorization).when().get("/api/v1/admin/impact/" + id)
                     .then().statusCode(200).extract().jsonPath();
             String state = job.getString("state");
             if (state.equals("DONE") || state.equals("FAILED")) return job;

@@ -182,19 +182,7 @@ class ImpactLimitsTest {
     }
 
     static JsonPath await(String key, String id) {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (true) {
-            JsonPath job = given().header("Authorization", "Bearer " + key).when().get("/api/v1/admin/impact/" + id)
-                    .then().statusCode(200).extract().jsonPath();
-            String state = job.getString("state");
-            if (state.equals("DONE") || state.equals("FAILED")) return job;
-            assertThat(System.nanoTime()).as("impact job still " + state).isLessThan(deadline);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
+        return ImpactJobApiTest.await("Bearer " + key, id);
     }
 
     private static String read(String file) {

@@ -48,17 +48,8 @@ public class AccessFilter implements ContainerRequestFilter {
             request.abortWith(unauthorized(needed, false));
             return;
         }
-        Optional<ApiKeys.Client> client;
-        try {
-            client = keys.identify(header, KeyAttempts.address(http));
-        } catch (KeyAttempts.Throttled e) {
-            request.abortWith(e.toResponse());
-            return;
-        }
-        if (client.isEmpty()) {
-            request.abortWith(unauthorized(needed, request.getHeaderString(HttpHeaders.AUTHORIZATION) != null));
-            return;
-        }
+        Optional<ApiKeys.Client> client = keys.identifyOrRefuse(request, needed, http);
+        if (client.isEmpty()) return;
         if (!client.get().roles().contains(needed)) {
             request.abortWith(forbidden(client.get(), needed));
             return;

@@ -2,6 +2,7 @@ package org.huiqi.api.access;
 
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -75,6 +76,22 @@ public class KeyAttempts {
         Optional<ApiKeys.Client> client = key.flatMap(keys::identify);
         if (client.isEmpty()) failed(address, key.map(ApiKeys::hashOf).map(h -> h.substring(0, 6)).orElse("none"), now);
         return client;
+    }
+
+    /**
+     * The known client whose key {@code request} carries (it must carry an Authorization header);
+     * empty once the request has been answered: 429 when its address is throttled, 401 when the
+     * key is not known.
+     */
+    public Optional<ApiKeys.Client> identifyOrRefuse(ContainerRequestContext request, Role needed, HttpServerRequest http) {
+        try {
+            Optional<ApiKeys.Client> client = identify(request.getHeaderString(HttpHeaders.AUTHORIZATION), address(http));
+            if (client.isEmpty()) request.abortWith(AccessFilter.unauthorized(needed, true));
+            return client;
+        } catch (Throttled e) {
+            request.abortWith(e.toResponse());
+            return Optional.empty();
+        }
     }
 
     /** The caller's address, as the key checks count it (the peer, or the forwarded client when the proxy is trusted). */

@@ -41,17 +41,8 @@ public class OptionalKeyFilter implements ContainerRequestFilter {
             request.abortWith(AccessFilter.unauthorized(Role.INTEGRATION, false));
             return;
         }
-        Optional<ApiKeys.Client> client;
-        try {
-            client = keys.identify(header, KeyAttempts.address(http));
-        } catch (KeyAttempts.Throttled e) {
-            request.abortWith(e.toResponse());
-            return;
-        }
-        if (client.isEmpty()) {
-            request.abortWith(AccessFilter.unauthorized(Role.INTEGRATION, header != null));
-            return;
-        }
+        Optional<ApiKeys.Client> client = keys.identifyOrRefuse(request, Role.INTEGRATION, http);
+        if (client.isEmpty()) return;
         if (required && !client.get().roles().contains(Role.INTEGRATION)) {
             request.abortWith(AccessFilter.forbidden(client.get(), Role.INTEGRATION));
             return;
