@@ -77,14 +77,16 @@ public class RequestBodies {
     }
 
     /**
-     * A body is announced by a non-zero Content-Length or by chunked transfer (HTTP/2 frames are
-     * always a stream). Only the methods that carry one are read: a GET over HTTP/2 (the JDK's
-     * HttpClient upgrades plain-http connections to it) would otherwise be read to its end here,
-     * and Quarkus REST refuses to pause an HTTP/2 request that has ended.
+     * A body is announced by a non-zero Content-Length or by chunked transfer, and only the methods
+     * that carry one are read. HTTP/2 requests (h2c, which the JDK's HttpClient asks for by default,
+     * and which NDJSON batches need to stream both ways) are left to Quarkus REST as before: it
+     * pauses every request it takes, and pausing an HTTP/2 stream that has ended throws, so a body
+     * read here answered 500. h2c is reachable only inside the cluster: the ingress speaks HTTP/1.1
+     * to the pods, so the public path is always read here (docs/deploy.md).
      */
     private static boolean hasBody(HttpServerRequest request) {
-        if (!BODY_METHODS.contains(request.method())) return false;
-        if (request.version() == HttpVersion.HTTP_2 || request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) return true;
+        if (!BODY_METHODS.contains(request.method()) || request.version() == HttpVersion.HTTP_2) return false;
+        if (request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) return true;
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         return length != null && !length.strip().equals("0");
     }
