@@ -1,18 +1,12 @@
 package org.huiqi.api;
 
 import jakarta.ws.rs.core.Response;
-import org.huiqi.api.access.KeyAttempts;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Limits reached inside a resource: 429 or 503 problem documents with Retry-After. */
+/** Limits reached inside a resource (capacity, key throttling): 429 or 503 problem documents with Retry-After. */
 public class LimitRefusals {
     @ServerExceptionMapper
     public Response limit(LimitReached e) {
-        return e.toResponse();
-    }
-
-    @ServerExceptionMapper
-    public Response throttled(KeyAttempts.Throttled e) {
         return e.toResponse();
     }
 }

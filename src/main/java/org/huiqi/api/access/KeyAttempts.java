@@ -4,12 +4,12 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.huiqi.api.LimitReached;
 import org.huiqi.api.Problem;
 import org.jboss.logging.Logger;
 
@@ -28,18 +28,10 @@ public class KeyAttempts {
     private static final int MAX_TRACKED = 10_000;
 
     /** Refused without looking at the key: the address has failed too often this minute. */
-    public static final class Throttled extends RuntimeException {
-        private final long retryAfterSeconds;
-
+    public static final class Throttled extends LimitReached {
         Throttled(long retryAfterSeconds) {
-            super("too many unknown API keys", null, false, false);
-            this.retryAfterSeconds = retryAfterSeconds;
-        }
-
-        public Response toResponse() {
-            return Problem.of("too-many-key-failures", "Too many unknown API keys", 429,
-                    "this address has sent too many unknown API keys; try again after Retry-After seconds").toResponseBuilder()
-                    .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds).build();
+            super(Problem.of("too-many-key-failures", "Too many unknown API keys", 429,
+                    "this address has sent too many unknown API keys; try again after Retry-After seconds"), retryAfterSeconds);
         }
     }
 
