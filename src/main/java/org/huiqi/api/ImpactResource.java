@@ -76,7 +76,7 @@ public class ImpactResource {
     @Schema(name = "DraftChanges", description = "A draft given as the files it changes over the serving rule set.")
     public record DraftChanges(
             @Schema(description = "Files to add or replace: path relative to the rules directory → UTF-8 content",
-                    example = "{\"guangdong/xsg-2025-amounts.table.csv\": \"region,per_item,note\\n…\"}") Map<String, String> files,
+                    example = "{\"guangdong/xsg-2025-amounts.table.csv\": \"region(地区),per_item(数值 万元),note(文字)\\n…\"}") Map<String, String> files,
             @Schema(description = "Files of the serving rule set to leave out", example = "[\"guangxi/wuzhou/xsg.drl\"]") List<String> deleted) {
     }
 

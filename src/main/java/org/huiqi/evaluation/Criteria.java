@@ -146,7 +146,8 @@ public final class Criteria {
             return Check.leaf(Outcome.NOT_MET, actual.display(), required, actual.fields(), List.of());
         }
         if (!actual.known()) {
-            return Check.leaf(Outcome.UNKNOWN, null, required, actual.fields(), actual.missing());
+            // no answer decides it when a table has no row for it: show why instead of a value
+            return Check.leaf(Outcome.UNKNOWN, actual.reason(), required, actual.fields(), actual.missing());
         }
         boolean met = comparison.holds(actual.value().compareTo(Num.toDecimal(threshold)));
         return Check.leaf(Outcome.of(met), actual.display(), required, actual.fields(), List.of());

@@ -24,12 +24,19 @@ public final class Num {
     private final List<String> fields;
     private final List<String> missing;
     private final boolean undefined;
+    /** Why the value is not known when no answer would make it known (a table without the row). */
+    private final Text reason;
 
     private Num(BigDecimal value, List<String> fields, List<String> missing, boolean undefined) {
-        this.value = value;
+        this(value, fields, missing, undefined, null);
+    }
+
+    private Num(BigDecimal value, List<String> fields, List<String> missing, boolean undefined, Text reason) {
+        this.value = reason == null ? value : null;
         this.fields = List.copyOf(fields);
         this.missing = List.copyOf(missing);
         this.undefined = undefined;
+        this.reason = reason;
     }
 
     /** A profile input at {@code field}; null means the enterprise did not say. */
@@ -48,9 +55,23 @@ public final class Num {
         return new Num(null, fields, fields, false);
     }
 
+    /**
+     * Not known, and no answer of the enterprise would make it known: {@code reason} says why (a
+     * table has no row for the key). Calculations with it stay unknown and keep the reason, so an
+     * amount is never silently missing.
+     */
+    public static Num unknownBecause(Text reason, List<String> fields) {
+        return new Num(null, fields, List.of(), false, reason);
+    }
+
     /** The same value, recorded as derived from {@code sources}. */
     public Num from(List<String> sources) {
-        return new Num(value, union(fields, sources), missing, undefined);
+        return new Num(value, union(fields, sources), missing, undefined, reason);
+    }
+
+    /** Why this is unknown when no missing answer is the cause; null otherwise. */
+    public Text reason() {
+        return missing.isEmpty() ? reason : null;
     }
 
     public boolean known() {
@@ -58,7 +79,7 @@ public final class Num {
     }
 
     public boolean undefined() {
-        return missing.isEmpty() && undefined;
+        return missing.isEmpty() && undefined && reason == null;
     }
 
     public BigDecimal value() {
@@ -107,13 +128,13 @@ public final class Num {
     public Num atMost(Number cap) {
         if (value == null) return this;
         BigDecimal c = toDecimal(cap);
-        return new Num(value.min(c), fields, missing, undefined);
+        return new Num(value.min(c), fields, missing, undefined, reason);
     }
 
     /** The larger of this and {@code floor}: "no less than zero" for a saving or an increase. */
     public Num atLeast(Number floor) {
         if (value == null) return this;
-        return new Num(value.max(toDecimal(floor)), fields, missing, undefined);
+        return new Num(value.max(toDecimal(floor)), fields, missing, undefined, reason);
     }
 
     private Num divide(Num divisor, BigDecimal scale) {
@@ -129,7 +150,8 @@ public final class Num {
         List<String> allFields = union(fields, other.fields);
         List<String> allMissing = union(missing, other.missing);
         boolean isUndefined = divisionByZero || undefined || other.undefined;
-        return new Num(allMissing.isEmpty() && !isUndefined ? result : null, allFields, allMissing, isUndefined);
+        Text why = reason != null ? reason : other.reason;
+        return new Num(allMissing.isEmpty() && !isUndefined ? result : null, allFields, allMissing, isUndefined, why);
     }
 
     /**
@@ -174,6 +196,6 @@ public final class Num {
 
     @Override
     public String toString() {
-        return known() ? value.toPlainString() : undefined() ? "undefined" : "unknown" + missing;
+        return known() ? value.toPlainString() : undefined() ? "undefined" : reason() != null ? "unknown: " + reason.en() : "unknown" + missing;
     }
 }

@@ -137,7 +137,9 @@ final class ResultAssembler {
         Text note = null;
         boolean moneyMeasure = measure.benefitKind() == Measure.BenefitKind.CASH || measure.benefitKind() == Measure.BenefitKind.TAX;
         if (amount.isEmpty() && moneyMeasure) note = NO_AMOUNT;
-        else if (amount.isPresent() && !amount.get().amount().known() && status != Status.NOT_ELIGIBLE) {
+        else if (amount.isPresent() && amount.get().amount().reason() != null && status != Status.NOT_ELIGIBLE) {
+            note = amount.get().amount().reason(); // e.g. the rate table has no row for this year: say so, never a blank
+        } else if (amount.isPresent() && !amount.get().amount().known() && status != Status.NOT_ELIGIBLE) {
             note = Text.of("需补充以计算金额：" + String.join(", ", amount.get().amount().missing()),
                     "to compute the amount, give: " + String.join(", ", amount.get().amount().missing()));
         } else if (shown && !confirmed) note = UNCONFIRMED;

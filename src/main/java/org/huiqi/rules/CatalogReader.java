@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.huiqi.evaluation.RuleName;
 import org.huiqi.evaluation.Text;
@@ -24,8 +26,8 @@ import org.kie.api.definition.rule.Rule;
  */
 final class CatalogReader {
     static final String AMOUNT = "amount";
-    private static final List<String> REQUIRED = List.of("zh", "en", "benefit", "benefitZh", "benefitEn",
-            "document", "issuer", "validFrom");
+    /** The annotations a declaration must have, with what staff call them. */
+    private static final Map<String, String> REQUIRED = requiredAnnotations();
 
     private final RuleFiles files;
     private final List<RuleProblem> problems = new ArrayList<>();
@@ -52,8 +54,9 @@ final class CatalogReader {
             if (name.declaresMeasure()) {
                 RuleImpl earlier = declarations.putIfAbsent(name.measureId(), rule);
                 if (earlier != null) {
-                    problem(rule, "measure " + name.measureId() + " is already declared in " + file(earlier)
-                            + ":" + line(earlier));
+                    problem(rule, null, "措施编号“" + name.measureId() + "”已在 " + file(earlier) + " 第" + line(earlier)
+                            + "行声明，同一个编号只能用一次 / measure " + name.measureId() + " is already declared in "
+                            + file(earlier) + ":" + line(earlier));
                 }
             } else if (!AMOUNT.equals(name.criterionId())) {
                 criteria.computeIfAbsent(name.measureId(), id -> new ArrayList<>()).add(criterion(rule, name));
@@ -62,22 +65,28 @@ final class CatalogReader {
         for (RuleImpl rule : rules) {
             RuleName name = RuleName.of(rule.getName());
             if (!name.declaresMeasure() && !declarations.containsKey(name.measureId())) {
-                problem(rule, "rule \"" + rule.getName() + "\" belongs to measure " + name.measureId()
+                problem(rule, null, "规则“" + rule.getName() + "”属于措施“" + name.measureId() + "”，但没有找到这个措施的声明："
+                        + "检查编号拼写，或写一条名为 \"" + name.measureId() + "\" 的规则（@zh、@benefit 等注解）/ rule \""
+                        + rule.getName() + "\" belongs to measure " + name.measureId()
                         + ", which no rule declares (a rule named \"" + name.measureId() + "\" with its @zh, @benefit, ... )");
             }
         }
         Map<String, Measure> catalog = new LinkedHashMap<>();
         declarations.forEach((id, rule) -> {
             List<Measure.Criterion> own = criteria.getOrDefault(id, List.of());
-            if (own.isEmpty()) problem(rule, "measure " + id + " has no criteria: add rules named \"" + id + " / <criterion>\"");
+            if (own.isEmpty()) problem(rule, null, "措施“" + id + "”还没有条件：请加名为 \"" + id + " / 条件编号\" 的规则"
+                    + " / measure " + id + " has no criteria: add rules named \"" + id + " / <criterion>\"");
             Measure measure = measure(rule, id, own);
             if (measure != null) catalog.put(id, measure);
         });
         catalog.values().forEach(m -> m.conflicts().stream().filter(c -> !catalog.containsKey(c)).forEach(c ->
-                problem(declarations.get(m.id()), "@conflicts names " + c + ", which no rule declares")));
+                problem(declarations.get(m.id()), "conflicts", "@conflicts 写的措施“" + c + "”没有声明：检查编号拼写"
+                        + " / @conflicts names " + c + ", which no rule declares")));
         catalog.values().stream().filter(m -> m.successor() != null && m.successor().measureId() != null
                         && !catalog.containsKey(m.successor().measureId()))
-                .forEach(m -> problem(declarations.get(m.id()), "@supersededBy names " + m.successor().measureId()
+                .forEach(m -> problem(declarations.get(m.id()), "supersededBy", "@supersededBy 写的措施“" + m.successor().measureId()
+                        + "”没有声明：取代它的文件尚未编码时，请改写 @successorZh/@successorEn"
+                        + " / @supersededBy names " + m.successor().measureId()
                         + ", which no rule declares; for a successor not yet encoded write @successorZh/@successorEn instead"));
         return catalog;
     }
@@ -86,28 +95,33 @@ final class CatalogReader {
         String zh = meta(rule, "zh");
         String en = meta(rule, "en");
         if (zh == null || en == null) {
-            problem(rule, "criterion \"" + rule.getName() + "\" needs @zh(\"...\") and @en(\"...\") saying what it requires");
+            problem(rule, null, "条件“" + rule.getName() + "”缺少 @zh(\"…\") 和 @en(\"…\")：写明它要求什么（中文、英文）"
+                    + " / criterion \"" + rule.getName() + "\" needs @zh(\"...\") and @en(\"...\") saying what it requires");
         }
         return new Measure.Criterion(name.criterionId(), Text.of(zh, en));
     }
 
     private Measure measure(RuleImpl rule, String id, List<Measure.Criterion> criteria) {
-        List<String> absent = REQUIRED.stream().filter(key -> meta(rule, key) == null).toList();
+        List<String> absent = REQUIRED.keySet().stream().filter(key -> meta(rule, key) == null).toList();
         if (!absent.isEmpty()) {
-            problem(rule, "measure " + id + " is missing " + String.join(", ", absent.stream().map(k -> "@" + k).toList()));
+            problem(rule, null, "措施“" + id + "”的声明缺少 " + String.join("、", absent.stream().map(k -> "@" + k + "（" + REQUIRED.get(k) + "）").toList())
+                    + "：出处和施行日期必须写明 / measure " + id + " is missing " + String.join(", ", absent.stream().map(k -> "@" + k).toList()));
             return null;
         }
         Measure.BenefitKind kind;
         try {
             kind = Measure.BenefitKind.valueOf(meta(rule, "benefit"));
         } catch (IllegalArgumentException e) {
-            problem(rule, "@benefit must be one of " + Arrays.toString(Measure.BenefitKind.values()) + ", not " + meta(rule, "benefit"));
+            problem(rule, "benefit", "@benefit 只能是 " + Arrays.toString(Measure.BenefitKind.values()) + " 之一，不能是“" + meta(rule, "benefit")
+                    + "” / @benefit must be one of " + Arrays.toString(Measure.BenefitKind.values()) + ", not " + meta(rule, "benefit"));
             return null;
         }
         LocalDate from = date(rule, "validFrom");
         LocalDate to = date(rule, "validTo");
         if (from == null || (meta(rule, "validTo") != null && to == null)) return null;
-        if (to != null && to.isBefore(from)) problem(rule, "@validTo " + to + " is before @validFrom " + from);
+        if (to != null && to.isBefore(from)) {
+            problem(rule, "validTo", "截止日期 @validTo " + to + " 早于施行日期 @validFrom " + from + " / @validTo " + to + " is before @validFrom " + from);
+        }
         LocalDate confirmedUntil = date(rule, "confirmedUntil");
         Measure.Basis basis = basis(rule);
         if (basis == null) return null;
@@ -132,7 +146,8 @@ final class CatalogReader {
         try {
             return Measure.Basis.valueOf(value);
         } catch (IllegalArgumentException e) {
-            problem(rule, "@basis must be one of " + Arrays.toString(Measure.Basis.values()) + ", not " + value);
+            problem(rule, "basis", "@basis 只能是 " + Arrays.toString(Measure.Basis.values()) + " 之一，不能是“" + value
+                    + "” / @basis must be one of " + Arrays.toString(Measure.Basis.values()) + ", not " + value);
             return null;
         }
     }
@@ -142,7 +157,9 @@ final class CatalogReader {
         String id = meta(rule, "supersededBy");
         String zh = meta(rule, "successorZh");
         String en = meta(rule, "successorEn");
-        if ((zh == null) != (en == null)) problem(rule, "@successorZh and @successorEn go together: give both");
+        if ((zh == null) != (en == null)) {
+            problem(rule, zh == null ? "successorEn" : "successorZh", "@successorZh 和 @successorEn 要一起写 / @successorZh and @successorEn go together: give both");
+        }
         if (id == null && zh == null && en == null) return null;
         return new Measure.Successor(id, zh == null && en == null ? null : Text.of(zh, en));
     }
@@ -153,7 +170,8 @@ final class CatalogReader {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            problem(rule, "@" + key + "(\"" + value + "\") is not a date like \"2025-01-01\"");
+            problem(rule, key, "@" + key + "(\"" + value + "\") 不是日期：请写成“2025-01-01”的格式（年-月-日，月、日都写两位）"
+                    + " / @" + key + "(\"" + value + "\") is not a date like \"2025-01-01\"");
             return null;
         }
     }
@@ -166,8 +184,37 @@ final class CatalogReader {
         return text.isEmpty() ? null : text;
     }
 
-    private void problem(RuleImpl rule, String message) {
-        problems.add(new RuleProblem(file(rule), line(rule), 0, message));
+    /**
+     * A problem at the line of {@code @annotation} in the rule's header when it is written there,
+     * else at the {@code rule "name"} line (an annotation that is missing has no line of its own).
+     */
+    private void problem(RuleImpl rule, String annotation, String message) {
+        int header = line(rule);
+        if (annotation != null && header > 0) {
+            String[] lines = files.text(file(rule)).split("\n", -1);
+            Pattern written = Pattern.compile("@" + annotation + "\\s*\\(");
+            for (int i = header; i < lines.length && !lines[i].strip().matches("(when|then|end)\\b.*"); i++) {
+                Matcher m = written.matcher(lines[i]);
+                if (m.find()) {
+                    problems.add(new RuleProblem(file(rule), i + 1, m.start() + 1, message));
+                    return;
+                }
+            }
+        }
+        problems.add(new RuleProblem(file(rule), header, 0, message));
+    }
+
+    private static Map<String, String> requiredAnnotations() {
+        Map<String, String> required = new LinkedHashMap<>();
+        required.put("zh", "中文名称");
+        required.put("en", "英文名称");
+        required.put("benefit", "待遇类型");
+        required.put("benefitZh", "待遇说明");
+        required.put("benefitEn", "待遇说明（英文）");
+        required.put("document", "文件名称");
+        required.put("issuer", "发文单位");
+        required.put("validFrom", "施行日期");
+        return required;
     }
 
     static String file(RuleImpl rule) {

@@ -40,7 +40,7 @@ final class DeclaredInputs {
             try {
                 root = StaffYaml.compose(files.text(path));
             } catch (StaffYaml.YamlError e) {
-                problems.add(new RuleProblem(path, e.line(), e.column(), "YAML 格式错误 / not valid YAML: " + e.getMessage()));
+                problems.add(new RuleProblem(path, e.line(), e.column(), e.getMessage()));
                 continue;
             }
             Node list = StaffYaml.value(root, "inputs");

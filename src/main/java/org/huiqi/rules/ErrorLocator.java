@@ -20,6 +20,8 @@ final class ErrorLocator {
             "The method (\\w+)\\(|(\\w+) cannot be resolved|The constructor (\\w+)\\(|The field (\\w+) is|(\\w+) is undefined",
             Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern PARSER = Pattern.compile("^\\[ERR \\d+\\] Line (\\d+):(\\d+)");
+    /** The Java compiler's words for a parenthesis missing or too many in a consequence. */
+    private static final Pattern UNBALANCED = Pattern.compile("insert \"\\)\"|token \"\\)\", delete");
 
     private ErrorLocator() {
     }
@@ -59,6 +61,10 @@ final class ErrorLocator {
         Matcher header = RULE_HEADER.matcher(lines[problem.line() - 1]);
         String rule = header.find() ? header.group(1) : null;
         String message = StaffText.translate(problem.message(), rule);
+        if (rule != null && UNBALANCED.matcher(problem.message()).find()) {
+            RuleProblem paren = unbalancedParenthesis(problem.file(), lines, problem.line());
+            if (paren != null) return paren;
+        }
         String word = unknownWord(problem.message());
         if (rule != null && word != null) {
             Pattern usage = Pattern.compile("\\b" + Pattern.quote(word) + "\\b", Pattern.UNICODE_CHARACTER_CLASS);
@@ -68,6 +74,39 @@ final class ErrorLocator {
             }
         }
         return new RuleProblem(problem.file(), problem.line(), problem.column(), message);
+    }
+
+    /**
+     * Where a rule's then part has a {@code (} that no {@code )} closes, or a {@code )} too many:
+     * the compiler reports either at the rule's first line. The statement whose {@code ;} comes
+     * while a parenthesis is still open is the one missing its {@code )}.
+     */
+    private static RuleProblem unbalancedParenthesis(String file, String[] raw, int header) {
+        String[] lines = SourceScan.code(String.join("\n", raw), true).split("\n", -1);
+        int depth = 0;
+        int lastLine = header;
+        int lastColumn = 1;
+        for (int i = header; i < lines.length && !lines[i].strip().equals("end"); i++) {
+            String line = lines[i];
+            for (int c = 0; c < line.length(); c++) {
+                char ch = line.charAt(c);
+                if (ch == '(') depth++;
+                if (ch == ')' && --depth < 0) {
+                    return new RuleProblem(file, i + 1, c + 1, "第" + (i + 1) + "行第" + (c + 1) + "列多了一个右括号“)”，没有与它配对的左括号“(”，请删去"
+                            + " / line " + (i + 1) + " has a ')' that closes nothing: remove it");
+                }
+                if (ch == ';' && depth > 0) {
+                    return new RuleProblem(file, i + 1, c + 1, "第" + (i + 1) + "行少了" + depth + "个右括号“)”：请在第" + (c + 1)
+                            + "列的分号前补上 / line " + (i + 1) + " is missing " + depth + " closing ')': add it before the ';'");
+                }
+                if (!Character.isWhitespace(ch)) {
+                    lastLine = i + 1;
+                    lastColumn = c + 2;
+                }
+            }
+        }
+        return depth > 0 ? new RuleProblem(file, lastLine, lastColumn, "第" + lastLine + "行少了" + depth + "个右括号“)” / line "
+                + lastLine + " is missing " + depth + " closing ')'") : null;
     }
 
     private static String unknownWord(String message) {

@@ -54,9 +54,10 @@ public final class RuleSetCompiler {
         List<RuleProblem> problems = new ArrayList<>();
         if (drl.isEmpty()) problems.add(new RuleProblem(".", 0, 0, "no .drl rule files in " + files.origin()));
         Places places = ReferenceData.places(files, problems);
-        Tables tables = TableFiles.read(files, problems);
+        Tables tables = TableFiles.read(files, places, problems);
         PickLists pickLists = ReferenceData.pickLists(files, places, problems);
         Map<String, InputDeclaration> inputs = DeclaredInputs.read(files, problems);
+        problems.addAll(RuleNamesUsedTwice.find(files));
         if (!problems.isEmpty()) throw new RuleSetException(problems);
 
         DrlPackages packages = DrlPackages.of(files);

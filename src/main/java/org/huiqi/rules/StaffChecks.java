@@ -52,7 +52,7 @@ public final class StaffChecks {
     public static List<RuleProblem> check(RuleFiles files) {
         List<RuleProblem> ignored = new ArrayList<>(); // the compiler reports these itself
         Places places = ReferenceData.places(files, ignored);
-        return check(files, new Known(places, ReferenceData.pickLists(files, places, ignored), TableFiles.read(files, ignored),
+        return check(files, new Known(places, ReferenceData.pickLists(files, places, ignored), TableFiles.read(files, places, ignored),
                 DeclaredInputs.read(files, ignored)));
     }
 

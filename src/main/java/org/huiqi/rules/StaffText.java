@@ -16,6 +16,7 @@ final class StaffText {
     private static final Pattern NOT_APPLICABLE = Pattern.compile(
             "The method (\\w+)\\(([^)]*)\\) in the type (\\w+) is not applicable for the arguments \\(([^)]*)\\)");
     private static final Pattern MISMATCH = Pattern.compile("Type mismatch: cannot convert from ([\\w.\\[\\]]+) to ([\\w.\\[\\]]+)");
+    private static final Pattern JAVA_SYNTAX = Pattern.compile("\\bSyntax error\\b");
     private static final Pattern PARSER = Pattern.compile("^\\[ERR \\d+\\] Line (\\d+):(\\d+) (.*)$");
     private static final Pattern QUALIFIED = Pattern.compile("\\b(?:[a-z_][\\w]*\\.)+([A-Z]\\w*)");
     private static final Map<String, String[]> TYPES = Map.of(
@@ -62,6 +63,11 @@ final class StaffText {
                     ? "：检查拼写，或是否缺少 $e : Enterprise() 这一行、import 行" : "，是不是“" + suggestion + "”？")
                     + " / unknown name '" + m.group(1) + "'" + (suggestion == null
                     ? ": check its spelling, the '$e : Enterprise()' line and the imports" : "; did you mean '" + suggestion + "'?") + whereEn;
+        }
+        m = JAVA_SYNTAX.matcher(message);
+        if (m.find()) {
+            return where + "语法错误：检查这里的括号、引号、逗号、分号是否配对、是否漏写 / syntax error: check the brackets, quotes, commas"
+                    + " and semicolons here" + whereEn;
         }
         m = PARSER.matcher(message);
         if (m.find()) {

@@ -59,7 +59,8 @@ public final class StaffYaml {
         } catch (MarkedYAMLException e) {
             throw error(e);
         } catch (YAMLException e) {
-            throw new YamlError(e.getMessage(), 0, 0);
+            String[] words = staffWords(String.valueOf(e.getMessage()));
+            throw new YamlError("YAML 格式错误：" + words[0] + " / not valid YAML: " + words[1], 0, 0);
         }
     }
 
@@ -72,7 +73,8 @@ public final class StaffYaml {
         } catch (MarkedYAMLException e) {
             throw error(e);
         } catch (YAMLException e) {
-            throw new YamlError(e.getMessage(), 0, 0);
+            String[] words = staffWords(String.valueOf(e.getMessage()));
+            throw new YamlError("YAML 格式错误：" + words[0] + " / not valid YAML: " + words[1], 0, 0);
         }
     }
 
@@ -95,7 +97,7 @@ public final class StaffYaml {
         if (known != null) return known;
         if (!enclosing.add(node)) {
             Mark mark = node.getStartMark();
-            throw new YamlError("an alias refers to a list or map that contains it (a recursive anchor)",
+            throw new YamlError("YAML 格式错误：引用（*名称）指向了包含它自己的列表或字段 / not valid YAML: an alias refers to a list or map that contains it (a recursive anchor)",
                     mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1);
         }
         long size = 1;
@@ -108,7 +110,7 @@ public final class StaffYaml {
         }
         if (size > MAX_EXPANDED_VALUES) {
             Mark mark = node.getStartMark();
-            throw new YamlError("别名（&、*）展开后超过 " + MAX_EXPANDED_VALUES + " 个值 / its aliases expand to more than " + MAX_EXPANDED_VALUES + " values",
+            throw new YamlError("YAML 格式错误：别名（&、*）展开后超过 " + MAX_EXPANDED_VALUES + " 个值 / not valid YAML: its aliases expand to more than " + MAX_EXPANDED_VALUES + " values",
                     mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1);
         }
         enclosing.remove(node);
@@ -169,9 +171,41 @@ public final class StaffYaml {
     }
 
     private static YamlError error(MarkedYAMLException e) {
-        Mark mark = e.getProblemMark();
         String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
-        return new YamlError(problem, mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1);
+        String[] words = staffWords(problem);
+        // A bracket never closed or a key without its colon is where it was opened, not where the parser gave up.
+        boolean atContext = e.getContextMark() != null && (problem.contains("could not find expected ':'")
+                || problem.contains("expected ',' or") || problem.contains("end of stream") && e.getContext() != null
+                && e.getContext().contains("flow"));
+        Mark mark = atContext ? e.getContextMark() : e.getProblemMark();
+        return new YamlError("YAML 格式错误：" + words[0] + " / not valid YAML: " + words[1],
+                mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1);
+    }
+
+    /** The parser's problem in the words of someone editing the file, Chinese and English. */
+    private static String[] staffWords(String problem) {
+        if (problem.startsWith("expected <block end>") || problem.contains("bad indentation")) {
+            return new String[] {"这一行的缩进和上面的行对不齐：同一层的字段要左对齐（只用空格，不用 Tab）",
+                    "this line is not indented like the lines above it: keys of one level line up (spaces only)"};
+        }
+        if (problem.contains("mapping values are not allowed")) {
+            return new String[] {"这里不能有冒号：字段名和值之间写“: ”（英文冒号加空格），值里有冒号时给整个值加英文引号",
+                    "a colon is not allowed here: write 'key: value', and quote a value that contains a colon"};
+        }
+        if (problem.contains("could not find expected ':'")) {
+            return new String[] {"这一行少了英文冒号“:”（或写成了中文冒号“：”）", "this line has no ':' after its key (or a full-width '：')"};
+        }
+        if (problem.contains("'\\t'") || problem.contains("\\t")) {
+            return new String[] {"这一行有 Tab 字符：缩进只能用空格", "this line has a tab: indent with spaces only"};
+        }
+        if (problem.contains("expected ',' or") || problem.contains("end of stream")) {
+            return new String[] {"方括号 [ ] 或花括号 { } 没有配对：这里打开的括号没有关上", "a [ or { opened here is never closed"};
+        }
+        if (problem.contains("undefined alias")) {
+            return new String[] {"引用（*名称）的锚点（&名称）没有定义：检查拼写，锚点要写在引用之前",
+                    "an alias (*name) refers to an anchor (&name) not defined before it"};
+        }
+        return new String[] {"检查缩进、冒号后的空格、中文标点（" + problem + "）", problem};
     }
 
     /** The standard YAML 1.1 resolver without timestamps. */

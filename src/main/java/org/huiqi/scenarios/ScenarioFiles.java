@@ -111,7 +111,7 @@ public final class ScenarioFiles {
                 if (scenario != null) scenarios.add(scenario);
             }
         } catch (StaffYaml.YamlError e) {
-            problems.add(new RuleProblem(path, e.line(), e.column(), "YAML 格式错误（检查缩进、冒号后的空格、中文标点）/ not valid YAML: " + e.getMessage()));
+            problems.add(new RuleProblem(path, e.line(), e.column(), e.getMessage()));
         }
         return scenarios;
     }

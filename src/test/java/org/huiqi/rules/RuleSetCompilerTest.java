@@ -83,7 +83,8 @@ class RuleSetCompilerTest {
 
         assertThatThrownBy(() -> compiler.compile(RuleFiles.read(dir)))
                 .isInstanceOfSatisfying(RuleSetException.class, e -> assertThat(e.problems())
-                        .containsExactly(new RuleProblem("zhejiang/suichang/extra.drl", 7, 0, "measure TEST-EXTRA-AWARD is missing @issuer")));
+                        .containsExactly(new RuleProblem("zhejiang/suichang/extra.drl", 7, 0,
+                                "措施“TEST-EXTRA-AWARD”的声明缺少 @issuer（发文单位）：出处和施行日期必须写明 / measure TEST-EXTRA-AWARD is missing @issuer")));
     }
 
     @Test
@@ -104,7 +105,7 @@ class RuleSetCompilerTest {
 
         assertThatThrownBy(() -> compiler.compile(RuleFiles.read(dir)))
                 .isInstanceOfSatisfying(RuleSetException.class, e -> assertThat(e.problems().toString())
-                        .contains("already declared"));
+                        .contains("措施编号“TEST-EXTRA-AWARD”也在 zhejiang/suichang/extra.drl 第7行用过", "is also used in"));
     }
 
     @Test
@@ -120,18 +121,24 @@ class RuleSetCompilerTest {
     void aTableRowThatIsNotANumberIsReportedByFileAndLine() {
         Path dir = TempRules.copyOfProjectRules();
         TempRules.write(dir, "guangdong/xsg-2025-amounts.table.csv",
-                "region,per_item,note\npearl-river-delta,5,珠三角\nguangdong-east-west-north,二十,粤东西北\n");
+                "region(地区),per_item(数值 万元),note(文字)\npearl-river-delta,5,珠三角\nguangdong-east-west-north,二十,粤东西北\n");
 
         assertThatThrownBy(() -> compiler.compile(RuleFiles.read(dir)))
-                .isInstanceOfSatisfying(RuleSetException.class, e -> assertThat(e.problems()).containsExactly(
-                        new RuleProblem("guangdong/xsg-2025-amounts.table.csv", 3, 2, "column per_item must be a number, not '二十'")));
+                .isInstanceOfSatisfying(RuleSetException.class, e -> {
+                    assertThat(e.problems()).hasSize(1);
+                    RuleProblem problem = e.problems().get(0);
+                    assertThat(problem.file()).isEqualTo("guangdong/xsg-2025-amounts.table.csv");
+                    assertThat(problem.line()).isEqualTo(3);
+                    assertThat(problem.column()).isEqualTo("guangdong-east-west-north,".length() + 1);
+                    assertThat(problem.message()).startsWith("“per_item”列是数值（单位 万元，写在表头），单元格里只写数字，不能是“二十”");
+                });
     }
 
     @Test
     void editingATableChangesTheAmount() {
         Path dir = TempRules.copyOfProjectRules();
         TempRules.write(dir, "guangdong/xsg-2025-amounts.table.csv",
-                "region,per_item,note\npearl-river-delta,6,珠三角\nguangdong-east-west-north,20,粤东西北\n");
+                "region(地区),per_item(数值 万元),note(文字)\npearl-river-delta,6,珠三角\nguangdong-east-west-north,20,粤东西北\n");
         RuleSet ruleSet = compiler.compile(RuleFiles.read(dir));
 
         Evaluation evaluation = evaluator.evaluate(ruleSet, LocalDate.of(2025, 6, 1), profile(Map.of(
