@@ -114,6 +114,24 @@ public final class Criteria {
         return Num.constant((Number) conditionsAndPoints[conditionsAndPoints.length - 1]).from(fields);
     }
 
+    /**
+     * A fixed amount by band, as policies state them ("增长10%以上的奖励50万元，20%以上的奖励100万元"):
+     * {@code tiers(value, from1, amount1, from2, amount2, …)} with the bands' lower limits rising; the
+     * highest band whose limit the value reaches (≥, 以上 includes the number) gives its amount, and
+     * below the first band it is 0. Unknown while the value is, so an unanswered figure is asked for.
+     */
+    public static Num tiers(Num value, Number... fromAndAmount) {
+        if (fromAndAmount.length == 0 || fromAndAmount.length % 2 != 0) {
+            throw new IllegalArgumentException("tiers(value, from, amount, from, amount, …) needs pairs of a lower limit and an amount");
+        }
+        if (!value.known()) return value.undefined() ? Num.constant(0).from(value.fields()) : value;
+        Number amount = 0;
+        for (int i = 0; i < fromAndAmount.length; i += 2) {
+            if (value.value().compareTo(Num.toDecimal(fromAndAmount[i])) >= 0) amount = fromAndAmount[i + 1];
+        }
+        return Num.constant(amount).from(value.fields());
+    }
+
     /** A condition the rule has already decided in Java terms, with what it saw. */
     public static Check when(boolean met, Object actual, String required, String... fields) {
         return Check.leaf(Outcome.of(met), actual, required, List.of(fields), List.of());

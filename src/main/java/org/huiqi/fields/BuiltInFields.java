@@ -158,6 +158,8 @@ final class BuiltInFields {
                 .basic().done();
         add("aboveScaleSince", "date", "纳入规上统计的日期（精确到月即可）", "Date first counted above scale (the month is enough)")
                 .readBy("Enterprise.enteredAboveScaleAfter").done();
+        add("aboveScaleNow", "bool", "目前是规上工业企业（在规上统计库中）", "Counted above scale now")
+                .readBy("Enterprise.aboveScaleNow").done();
         add("receivedProvincialXsgAward", "bool", "2018 年以来已获省级小升规奖励", "Received the provincial award since 2018")
                 .readBy("Enterprise.receivedProvincialXsgAward").done();
         add("newPlantEntry", "bool", "以新投产企业直接纳入规上", "Entered directly as a newly commissioned plant").readBy("Enterprise.newPlantEntry").done();

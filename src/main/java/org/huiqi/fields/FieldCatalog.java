@@ -64,10 +64,10 @@ public final class FieldCatalog {
             case CHOICE -> "enum";
         };
         List<Field.Choice> values = input.choices().stream().map(c -> new Field.Choice(c, c, c)).toList();
-        return new Field(input.field(), DECLARED.id(), type, Text.of(input.zh(), input.en()),
+        return new Field(input.catalogPath(), DECLARED.id(), type, Text.of(input.zh(), input.en()),
                 input.help() == null ? null : Text.of(input.help(), input.help()),
                 input.unit() == null ? null : Text.of(input.unit(), input.unit()), values,
-                List.of("Enterprise." + input.type().reader()), false);
+                List.of(input.perYear() ? "FiscalYear.input" : "Enterprise." + input.type().reader()), false);
     }
 
     /** This catalog with more fields, e.g. the inputs a rule set declares; a path described twice is an error. */

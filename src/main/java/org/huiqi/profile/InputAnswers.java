@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -69,9 +70,33 @@ public final class InputAnswers extends StdDeserializer<Map<String, JsonNode>> {
                 if (problem != null) throw new InputLimitException(p, problem, BigDecimal.class);
                 yield token == JsonToken.VALUE_NUMBER_INT ? integer(p) : nodes.numberNode(p.getDoubleValue());
             }
+            case START_OBJECT -> perYear(p);
             default -> throw new InputLimitException(p, "must be a number, true or false, or one of the input's choices; "
-                    + "lists and objects are not answers", JsonNode.class);
+                    + "lists are not answers", JsonNode.class);
         };
+    }
+
+    /**
+     * The answer to an input declared {@code perYear}: numbers keyed by four-digit years, like
+     * {@code financials} ({@code {"2024": 1200}}). Whether the input is per year is checked against
+     * the rule set afterwards, as every other answer is.
+     */
+    private static JsonNode perYear(JsonParser p) throws IOException {
+        ObjectNode years = JsonNodeFactory.instance.objectNode();
+        for (String year = p.nextFieldName(); year != null; year = p.nextFieldName()) {
+            JsonToken token = p.nextToken();
+            if (!YearKeys.Validator.isYear(year)) {
+                throw new InputLimitException(p, "keys of a per-year answer must be four-digit years, such as \"2025\"", Map.class);
+            }
+            if (years.size() == ProfileLimits.MAX_YEARS) {
+                throw new InputLimitException(p, "at most " + ProfileLimits.MAX_YEARS + " years are accepted", Map.class);
+            }
+            if (token != JsonToken.VALUE_NULL && token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
+                throw new InputLimitException(p, "a per-year answer holds numbers", BigDecimal.class);
+            }
+            years.set(year, answer(p, token));
+        }
+        return years;
     }
 
     /** The same node types Jackson's own tree reader makes, so rules see answers exactly as before. */

@@ -61,6 +61,7 @@ public record Profile(
         @Schema(description = "Date first counted in the above-scale (规上) statistics (纳入规上统计的时间); month precision is enough. "
                 + "Needed when firstAboveScaleYear alone cannot say whether it entered before or after a quarter's end", example = "2022-07-01")
         LocalDate aboveScaleSince,
+        @Schema(description = "Counted in the above-scale (规上) industrial statistics now (在库规上工业企业)", example = "true") Boolean aboveScaleNow,
         @Schema(description = "Already received the provincial 小升规 award since 2018", example = "false") Boolean receivedProvincialXsgAward,
         @Schema(description = "Entered 规上 directly as a newly commissioned plant (新投产)", example = "false") Boolean newPlantEntry,
         @Schema(description = "Converted from a non-industrial enterprise (非工转工)", example = "false") Boolean convertedFromNonIndustrial,

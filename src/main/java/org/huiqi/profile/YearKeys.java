@@ -37,7 +37,7 @@ public @interface YearKeys {
             return valid;
         }
 
-        private static boolean isYear(String key) {
+        static boolean isYear(String key) {
             if (!key.matches("\\d{4}")) return false;
             int year = Integer.parseInt(key);
             return year >= ProfileLimits.MIN_YEAR && year <= ProfileLimits.MAX_YEAR;

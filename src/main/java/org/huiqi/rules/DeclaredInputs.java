@@ -28,7 +28,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 final class DeclaredInputs {
     static final String SUFFIX = ".inputs.yaml";
-    private static final Set<String> KEYS = Set.of("id", "type", "unit", "zh", "en", "help", "choices");
+    private static final Set<String> KEYS = Set.of("id", "type", "unit", "zh", "en", "help", "choices", "perYear");
 
     private DeclaredInputs() {
     }
@@ -116,9 +116,15 @@ final class DeclaredInputs {
         if (type == InputDeclaration.Type.NUMBER && text(item, "unit") == null) {
             problems.add(new RuleProblem(path, line, 1, "数值输入项 " + id + " 需要写单位 unit（如 吨、万元、%） / number input " + id + " needs a 'unit'"));
         }
+        String perYear = text(item, "perYear");
+        if (perYear != null && !perYear.equals("true") && !perYear.equals("false")) {
+            problems.add(new RuleProblem(path, line(item, "perYear", line), 1, "perYear 只能写 true（按年度填写）或 false / perYear is true or false"));
+        } else if ("true".equals(perYear) && type != null && type != InputDeclaration.Type.NUMBER) {
+            problems.add(new RuleProblem(path, line(item, "perYear", line), 1, "只有数值（number）输入项可以按年度填写 / only a number input can be per year"));
+        }
         if (problems.size() > before) return null;
         return new InputDeclaration(id, type, text(item, "unit"), text(item, "zh"), text(item, "en"), text(item, "help"),
-                List.copyOf(choices), path, line);
+                List.copyOf(choices), "true".equals(perYear), path, line);
     }
 
     private static String text(Node map, String key) {

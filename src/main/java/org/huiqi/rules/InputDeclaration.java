@@ -10,12 +10,17 @@ import java.util.List;
  * {@code $e.inputIn(id, choices…)}. Everything a field catalog or form needs is here.
  *
  * @param choices the allowed answers of a {@link Type#CHOICE} input; empty otherwise
+ * @param perYear a number answered per year ({@code perYear: true}), like the financials: the
+ *                answer is {@code {"2024": 1200}} and rules read a year's value with
+ *                {@code $e.year(2024).input(id)}
  * @param file    the declaring file, relative to the rules directory
  * @param line    the line of its {@code - id:} entry
  */
 public record InputDeclaration(String id, Type type, String unit, String zh, String en, String help,
-                               List<String> choices, String file, int line) {
+                               List<String> choices, boolean perYear, String file, int line) {
     public static final String PREFIX = "inputs.";
+    /** The catalog's placeholder for the year of a per-year input's path, as for the financials. */
+    public static final String YEAR = ".{year}";
 
     public enum Type {
         NUMBER("number", "input"), BOOLEAN("boolean", "inputFlag"), CHOICE("choice", "inputIn");
@@ -51,9 +56,22 @@ public record InputDeclaration(String id, Type type, String unit, String zh, Str
         return PREFIX + id;
     }
 
+    /** The catalog path of this input: per-year inputs end in {@code .{year}}, as the financials. */
+    public String catalogPath() {
+        return field() + (perYear ? YEAR : "");
+    }
+
+    /** How a rule reads this input: {@code $e.input("id")}, or for a per-year one a year's value. */
+    public String readerExample() {
+        return perYear ? "$e.year(2024).input(\"" + id + "\")" : "$e." + type.reader() + "(\"" + id + "\")";
+    }
+
     /** Why {@code value} is not an answer to this input, or null when it is (null itself means unknown). */
     public String reject(JsonNode value) {
         if (value == null || value.isNull()) return null;
+        if (perYear) {
+            return value.isObject() ? null : "must be numbers keyed by year, such as {\"2024\": 1200}" + (unit == null ? "" : " (" + unit + ")");
+        }
         return switch (type) {
             case NUMBER -> value.isNumber() ? null : "must be a number" + (unit == null ? "" : " (" + unit + ")");
             case BOOLEAN -> value.isBoolean() ? null : "must be true or false";

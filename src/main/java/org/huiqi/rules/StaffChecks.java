@@ -28,7 +28,11 @@ public final class StaffChecks {
     /** What {@code new} writes where staff must fill something in. */
     public static final String MARKER = "待填";
     private static final Pattern CALL = Pattern.compile("\\b(locatedIn|inPark|industryIn|holds|recognizedIn|firstRecognizedBetween"
-            + "|rdInstitutionAtLeast|taxCreditRatingIn|input|inputFlag|inputIn|points|forRegion|lookup|enteredAboveScaleAfter)\\s*\\(");
+            + "|rdInstitutionAtLeast|taxCreditRatingIn|input|inputFlag|inputIn|points|forRegion|lookup|byYear|enteredAboveScaleAfter)\\s*\\(");
+    /** What comes right before {@code .input(} when a rule reads one year's value of a per-year input. */
+    private static final Pattern OF_A_YEAR = Pattern.compile("(?:\\byear\\s*\\([^()]*\\)|lastYear\\s*\\(\\s*\\)|previous\\s*\\(\\s*\\))\\s*\\.\\s*$");
+    /** {@link #calls}' name for {@code input} read on a year. */
+    private static final String PER_YEAR = "year.input";
     private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     private static final Pattern DATE_LIKE = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}");
     private static final Pattern INDUSTRY = Pattern.compile("([A-T])(\\d{2})?(\\d{1,2})?");
@@ -67,7 +71,12 @@ public final class StaffChecks {
             Matcher call = CALL.matcher(code);
             while (call.find()) {
                 List<Literal> args = arguments(code, call.end());
-                calls(path, call.group(1), args, known, read, problems);
+                String method = call.group(1);
+                // $e.year(2024).input("id") reads a per-year input; $e.input("id") a single answer
+                if (method.equals("input") && OF_A_YEAR.matcher(code.substring(Math.max(0, call.start() - 80), call.start())).find()) {
+                    method = PER_YEAR;
+                }
+                calls(path, method, args, known, read, problems);
             }
             for (Literal literal : literals(code, 0, code.length())) {
                 if (DATE_LIKE.matcher(literal.value()).matches() && !annotation(code, literal) && !date(literal.value())) {
@@ -78,8 +87,8 @@ public final class StaffChecks {
         }
         for (InputDeclaration input : known.inputs().values()) {
             if (!read.contains(input.id())) {
-                problems.add(new RuleProblem(input.file(), input.line(), 1, "声明了输入项 " + input.id() + "，但没有规则读取它：删除它，或在规则中用 $e."
-                        + input.type().reader() + "(\"" + input.id() + "\") / input " + input.id() + " is declared but no rule reads it"));
+                problems.add(new RuleProblem(input.file(), input.line(), 1, "声明了输入项 " + input.id() + "，但没有规则读取它：删除它，或在规则中用 "
+                        + input.readerExample() + " / input " + input.id() + " is declared but no rule reads it"));
             }
         }
         problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line).thenComparingInt(RuleProblem::column));
@@ -117,9 +126,25 @@ public final class StaffChecks {
                     oneOf(path, first, names(Certification.Type.values()), "认定类型", "recognition", null, problems);
             case "rdInstitutionAtLeast" -> oneOf(path, first, names(Profile.RdInstitutionLevel.values()), "研发机构级别", "level", null, problems);
             case "taxCreditRatingIn" -> args.forEach(a -> oneOf(path, a, names(Profile.TaxCreditRating.values()), "纳税信用级别", "rating", null, problems));
-            case "points", "forRegion", "lookup" -> oneOf(path, first, known.tables().byName().keySet(), "表格", "table", null, problems);
-            case "input", "inputFlag", "inputIn" -> input(path, method, args, known.inputs(), read, problems);
+            case "points", "lookup" -> oneOf(path, first, known.tables().byName().keySet(), "表格", "table", null, problems);
+            case "forRegion", "byYear" -> numberColumn(path, method, args, known.tables(), problems);
+            case "input", "inputFlag", "inputIn", PER_YEAR -> input(path, method, args, known.inputs(), read, problems);
             default -> { }
+        }
+    }
+
+    /** {@code byYear("table", "column", year)} / {@code forRegion("table", "column", $e)}: the table, and a number column of it. */
+    private static void numberColumn(String path, String method, List<Literal> args, Tables tables, List<RuleProblem> problems) {
+        Literal name = args.get(0);
+        oneOf(path, name, tables.byName().keySet(), "表格", "table", null, problems);
+        Tables.Table table = tables.byName().get(name.value());
+        if (table == null || args.size() < 2) return;
+        Set<String> numbers = new TreeSet<>();
+        table.columns().stream().filter(c -> c.kind() == Tables.Kind.NUMBER).forEach(c -> numbers.add(c.name()));
+        oneOf(path, args.get(1), numbers, "数值列", "number column", table.file(), problems);
+        if (method.equals("byYear") && table.columns().stream().noneMatch(c -> c.kind() == Tables.Kind.YEAR)) {
+            problems.add(problem(path, name, "表格“" + name.value() + "”没有年份列：按年度查表时，表头要有一列写成 年度(年份)"
+                    + " / table " + name.value() + " has no year column: name one like year(年份)"));
         }
     }
 
@@ -176,7 +201,13 @@ public final class StaffChecks {
             String near = Readers.nearest(id.value(), inputs.keySet());
             problems.add(problem(path, id, "输入项“" + id.value() + "”没有在任何 *.inputs.yaml 中声明" + (near == null ? "" : "，是不是“" + near + "”？")
                     + " / input '" + id.value() + "' is not declared in any *.inputs.yaml" + (near == null ? "" : "; did you mean '" + near + "'?")));
-        } else if (!declared.type().reader().equals(method)) {
+        } else if (declared.perYear() != method.equals(PER_YEAR)) {
+            problems.add(problem(path, id, declared.perYear()
+                    ? "输入项 " + id.value() + " 按年度填写（perYear: true），请读取某一年的值，如 " + declared.readerExample() + " 或 $e.lastYear().input(\""
+                    + id.value() + "\") / input " + id.value() + " has a value per year: read one year's, e.g. " + declared.readerExample()
+                    : "输入项 " + id.value() + " 不是按年度填写的：用 $e.input(\"" + id.value() + "\") 读取；要按年度填写，在声明中加 perYear: true"
+                    + " / input " + id.value() + " is not per year: read it with $e.input(\"" + id.value() + "\"), or declare it perYear: true"));
+        } else if (!declared.perYear() && !declared.type().reader().equals(method)) {
             problems.add(problem(path, id, "输入项 " + id.value() + " 声明为 " + declared.type().word() + "，应该用 $e." + declared.type().reader()
                     + "(…) 读取 / input " + id.value() + " is a " + declared.type().word() + ": read it with $e." + declared.type().reader() + "(…)"));
         } else if (declared.type() == InputDeclaration.Type.CHOICE) {

@@ -290,6 +290,11 @@ public final class Enterprise {
 
     // ── above-scale (规上) ──────────────────────────────────────────────────────────────
 
+    /** Counted in the 规上 statistics now, as the enterprise says: an enterprise can also leave them. */
+    public Flag aboveScaleNow() {
+        return Flag.input(profile.aboveScaleNow(), "aboveScaleNow");
+    }
+
     public Num firstAboveScaleYear() {
         return Num.input(profile.firstAboveScaleYear(), "firstAboveScaleYear");
     }
@@ -464,6 +469,13 @@ public final class Enterprise {
     public Check inputIn(String id, String... choices) {
         JsonNode value = answer(id);
         return oneOf(value != null && value.isTextual() ? value.asText() : null, InputDeclaration.PREFIX + id, choices);
+    }
+
+    /** A declared per-year number input for {@code year}, {@code profile.inputs.<id>.<year>}. */
+    Num inputOfYear(String id, int year) {
+        JsonNode years = answer(id);
+        JsonNode value = years == null ? null : years.get(String.valueOf(year));
+        return Num.input(value != null && value.isNumber() ? value.decimalValue() : null, InputDeclaration.PREFIX + id + "." + year);
     }
 
     private JsonNode answer(String id) {

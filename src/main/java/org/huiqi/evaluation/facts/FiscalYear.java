@@ -24,6 +24,15 @@ public final class FiscalYear {
         return year;
     }
 
+    /**
+     * This year's answer to a number input declared {@code perYear: true} beside the rule
+     * ({@code profile.inputs.<id>.<year>}), such as the electricity used in 2024: asked by year,
+     * like the financials, so the question never depends on the evaluation date.
+     */
+    public Num input(String id) {
+        return enterprise.inputOfYear(id, year);
+    }
+
     /** The year before this one. */
     public FiscalYear previous() {
         return enterprise.year(year - 1);
