@@ -21,6 +21,8 @@ public record InputDeclaration(String id, Type type, String unit, String zh, Str
     public static final String PREFIX = "inputs.";
     /** The catalog's placeholder for the year of a per-year input's path, as for the financials. */
     public static final String YEAR = ".{year}";
+    /** The fact reader of a per-year input's value in one year. */
+    public static final String PER_YEAR_READER = "FiscalYear.input";
 
     public enum Type {
         NUMBER("number", "input"), BOOLEAN("boolean", "inputFlag"), CHOICE("choice", "inputIn");

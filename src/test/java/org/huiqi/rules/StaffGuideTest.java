@@ -58,7 +58,7 @@ class StaffGuideTest {
     }
 
     /** Each fenced block after a {@code <!-- guide-example: path -->} line, by the path it is saved at. */
-    private static Map<String, String> examples(String guide) {
+    static Map<String, String> examples(String guide) {
         Map<String, String> files = new LinkedHashMap<>();
         Matcher m = Pattern.compile("<!-- guide-example: (\\S+) -->\\s*\\n```\\w*\\n(.*?)\\n```", Pattern.DOTALL).matcher(guide);
         while (m.find()) files.put(m.group(1), m.group(2) + "\n");
