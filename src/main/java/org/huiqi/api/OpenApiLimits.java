@@ -60,9 +60,16 @@ final class OpenApiLimits {
         }
         Schema answer = schemas.get("InputAnswer");
         if (answer != null) {
-            answer.setType(List.of(Schema.SchemaType.NUMBER, Schema.SchemaType.BOOLEAN, Schema.SchemaType.STRING, Schema.SchemaType.NULL));
+            answer.setType(List.of(Schema.SchemaType.NUMBER, Schema.SchemaType.BOOLEAN, Schema.SchemaType.STRING, Schema.SchemaType.OBJECT,
+                    Schema.SchemaType.NULL));
             answer.setMaxLength(ProfileLimits.MAX_INPUT_TEXT_LENGTH);
             bound(answer);
+            // a per-year input's answer: numbers keyed by year, like financials
+            answer.setMaxProperties(ProfileLimits.MAX_YEARS);
+            answer.setPropertyNames(OASFactory.createSchema().pattern("^\\d{4}$"));
+            Schema yearly = OASFactory.createSchema().type(List.of(Schema.SchemaType.NUMBER, Schema.SchemaType.NULL));
+            bound(yearly);
+            answer.setAdditionalPropertiesSchema(yearly);
         }
     }
 

@@ -98,7 +98,8 @@ public record Profile(
         @Schema(description = "Industrial output by quarter") @Size(max = ProfileLimits.MAX_QUARTERS) List<@Valid QuarterOutput> quarterlyOutput,
         @Schema(description = "Investment projects") @Size(max = ProfileLimits.MAX_PROJECTS) List<@Valid ProjectInput> projects,
         @Schema(description = "Answers to inputs that measures declare in *.inputs.yaml beside their rule files, "
-                + "keyed by input id: a number, true/false, or one of the input's choices (never a list or an object)",
+                + "keyed by input id: a number, true/false, or one of the input's choices (never a list); an input declared "
+                + "perYear is answered by year like financials: {\"electricityUse\": {\"2024\": 1200}}",
                 example = "{\"copperOutputTonnes\": 1200}")
         @Size(max = ProfileLimits.MAX_INPUTS) @JsonDeserialize(using = InputAnswers.class) Map<String, JsonNode> inputs) {
 
