@@ -80,8 +80,8 @@ public final class StaffCommands {
             return 1;
         }
         if (a.command().equals("validate")) {
-            out.println("OK: " + ruleSet.measures().size() + " measures compiled, " + scenarios.size() + " scenarios read, version "
-                    + ruleSet.version());
+            out.println("OK: " + ruleSet.measures().size() + " 个措施编译通过，读取 " + scenarios.size() + " 个场景，版本 " + ruleSet.version()
+                    + " / " + ruleSet.measures().size() + " measures compiled, " + scenarios.size() + " scenarios read");
             return 0;
         }
         Predicate<Scenario> selected = s -> true;
@@ -130,6 +130,8 @@ public final class StaffCommands {
             outcome.mismatches().forEach(m -> out.println("    " + m));
         }
         long passed = outcomes.stream().filter(ScenarioRunner.Outcome::passed).count();
+        // Chinese first; the English line stays last, where scripts and the guide look for it
+        out.println("场景通过 " + passed + " 个，未通过 " + (outcomes.size() - passed) + " 个");
         out.println(passed + " passed, " + (outcomes.size() - passed) + " failed");
         return passed == outcomes.size() ? 0 : 1;
     }

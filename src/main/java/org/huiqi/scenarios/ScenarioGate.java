@@ -55,13 +55,13 @@ public final class ScenarioGate {
             }
         } catch (RuleFiringLimitException e) {
             Scenario first = scenarios.get(0);
-            problems.add(problem(first, "measure " + e.measureId() + ": " + e.getMessage()));
+            problems.add(problem(first, "措施 " + e.measureId() + " 的规则反复触发，超过上限：不要在规则里写 update/modify/insert / measure " + e.measureId() + ": " + e.getMessage()));
         }
         return problems;
     }
 
     private static RuleProblem problem(Scenario scenario, String message) {
-        return new RuleProblem(scenario.file(), scenario.line(), 0, "scenario \"" + scenario.name() + "\": " + message);
+        return new RuleProblem(scenario.file(), scenario.line(), 0, "场景“" + scenario.name() + "”未通过 / scenario \"" + scenario.name() + "\" failed: " + message);
     }
 
     /** Results of the given scenarios, passed or not: for the offline {@code test} command. */

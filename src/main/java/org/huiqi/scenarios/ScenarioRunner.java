@@ -73,7 +73,7 @@ public final class ScenarioRunner {
         String measureId = measureId(key);
         String projectId = key.contains("@") ? key.substring(key.indexOf('@') + 1) : null;
         if (!ruleSet.measures().containsKey(measureId)) {
-            mismatches.add(key + ": no measure with this id in the rule set");
+            mismatches.add(mismatch(key, "规则中没有这个措施编号", "no measure with this id in the rule set"));
             return;
         }
         Optional<MeasureResult> found = evaluation.results().stream()
@@ -82,38 +82,51 @@ public final class ScenarioRunner {
         boolean notInForce = evaluation.notInForce().stream().anyMatch(n -> n.measureId().equals(measureId));
         if (found.isEmpty()) {
             if (Scenario.Expectation.NOT_IN_FORCE.equals(expected.status()) && !notInForce) {
-                mismatches.add(key + ": expected NOT_IN_FORCE, but it is not in notInForce (its period is further than "
-                        + "24 months back or 6 months ahead, or it is another place's measure)");
+                mismatches.add(mismatch(key, "应为 NOT_IN_FORCE，但不在“已到期/尚未施行”中（有效期在24个月前或6个月后之外，或是别处的措施）",
+                        "expected NOT_IN_FORCE, but it is not in notInForce (its period is further than "
+                        + "24 months back or 6 months ahead, or it is another place's measure)"));
             } else if (Scenario.Expectation.ABSENT.equals(expected.status()) && notInForce) {
-                mismatches.add(key + ": expected ABSENT, but it is listed in notInForce (ended recently or starting soon)");
+                mismatches.add(mismatch(key, "应为 ABSENT，但列在“已到期/尚未施行”中（刚到期或即将施行）",
+                        "expected ABSENT, but it is listed in notInForce (ended recently or starting soon)"));
             } else if (!Scenario.Expectation.ABSENT.equals(expected.status()) && !Scenario.Expectation.NOT_IN_FORCE.equals(expected.status())) {
-                mismatches.add(key + ": expected " + expected.status() + ", but it is not listed"
-                        + (notInForce ? " (it is not in force on asOf: listed in notInForce)" : " (out of its period on asOf, or filtered out by region)"));
+                mismatches.add(mismatch(key, "应为 " + expected.status() + "，但结果中没有它"
+                        + (notInForce ? "（在评估日期不在有效期内，列在“已到期/尚未施行”中）" : "（在评估日期不在有效期内，或地区不符而不显示）"),
+                        "expected " + expected.status() + ", but it is not listed"
+                        + (notInForce ? " (it is not in force on asOf: listed in notInForce)" : " (out of its period on asOf, or filtered out by region)")));
             }
             return;
         }
         MeasureResult result = found.get();
         String actual = result.status().name();
         if (!expected.status().equals(actual)) {
-            mismatches.add(key + ": expected " + expected.status() + ", got " + actual + describe(result));
+            mismatches.add(mismatch(key, "应为 " + expected.status() + "，实际为 " + actual + describe(result, 0),
+                    "expected " + expected.status() + ", got " + actual + describe(result, 1)));
         }
         if (expected.failed() != null && !new HashSet<>(expected.failed()).equals(new HashSet<>(result.failedCriteria()))) {
-            mismatches.add(key + ": expected failed criteria " + expected.failed() + ", got " + result.failedCriteria());
+            mismatches.add(mismatch(key, "不满足的条件应为 " + expected.failed() + "，实际为 " + result.failedCriteria(),
+                    "expected failed criteria " + expected.failed() + ", got " + result.failedCriteria()));
         }
         if (expected.missing() != null && !new HashSet<>(expected.missing()).equals(new HashSet<>(result.missingFields()))) {
-            mismatches.add(key + ": expected missing fields " + expected.missing() + ", got " + result.missingFields());
+            mismatches.add(mismatch(key, "需补充的字段应为 " + expected.missing() + "，实际为 " + result.missingFields(),
+                    "expected missing fields " + expected.missing() + ", got " + result.missingFields()));
         }
         if (expected.basis() != null && !expected.basis().equals(result.benefit().basis().name())) {
-            mismatches.add(key + ": expected basis " + expected.basis() + ", got " + result.benefit().basis());
+            mismatches.add(mismatch(key, "金额性质应为 " + expected.basis() + "，实际为 " + result.benefit().basis(),
+                    "expected basis " + expected.basis() + ", got " + result.benefit().basis()));
         }
         if (expected.confirmed() != null && expected.confirmed() != result.benefit().confirmed()) {
-            mismatches.add(key + ": expected confirmed " + expected.confirmed() + ", got " + result.benefit().confirmed());
+            mismatches.add(mismatch(key, "confirmed 应为 " + expected.confirmed() + "，实际为 " + result.benefit().confirmed(),
+                    "expected confirmed " + expected.confirmed() + ", got " + result.benefit().confirmed()));
         }
         compareConflicts(key, expected, result, mismatches);
         if (expected.amountGiven()) {
             var amount = result.benefit().amount();
             boolean same = expected.amount() == null ? amount == null : amount != null && amount.compareTo(expected.amount()) == 0;
-            if (!same) mismatches.add(key + ": expected amount " + expected.amount() + ", got " + amount);
+            if (!same) {
+                String why = result.benefit().amountNote() == null ? "" : "（" + result.benefit().amountNote().zh() + "）";
+                mismatches.add(mismatch(key, "金额应为 " + expected.amount() + "，实际为 " + amount + why,
+                        "expected amount " + expected.amount() + ", got " + amount));
+            }
         }
     }
 
@@ -147,19 +160,26 @@ public final class ScenarioRunner {
     private static void compareConflicts(String key, Scenario.Expectation expected, MeasureResult result, List<String> mismatches) {
         List<String> named = result.conflicts().stream().map(MeasureResult.Conflict::measureId).toList();
         if (expected.conflictsWith() != null && !new HashSet<>(expected.conflictsWith()).equals(new HashSet<>(named))) {
-            mismatches.add(key + ": expected conflicts with " + expected.conflictsWith() + ", got " + named);
+            mismatches.add(mismatch(key, "不能同时享受的措施应为 " + expected.conflictsWith() + "，实际为 " + named,
+                    "expected conflicts with " + expected.conflictsWith() + ", got " + named));
         }
         if (expected.recommended() == null) return;
         List<String> recommended = result.conflicts().stream()
                 .map(c -> c.recommended() == null ? Scenario.Expectation.NO_RECOMMENDATION : c.recommended()).distinct().toList();
         if (!recommended.equals(List.of(expected.recommended()))) {
-            mismatches.add(key + ": expected the conflict advice to recommend " + expected.recommended() + ", got " + recommended);
+            mismatches.add(mismatch(key, "建议应为 " + expected.recommended() + "，实际为 " + recommended,
+                    "expected the conflict advice to recommend " + expected.recommended() + ", got " + recommended));
         }
     }
 
-    private static String describe(MeasureResult result) {
-        if (!result.failedCriteria().isEmpty()) return " (failed: " + result.failedCriteria() + ")";
-        if (!result.missingFields().isEmpty()) return " (missing: " + result.missingFields() + ")";
+    /** One expectation not met, Chinese first: {@code key: 中文 / English}. */
+    private static String mismatch(String key, String zh, String en) {
+        return key + ": " + zh + " / " + en;
+    }
+
+    private static String describe(MeasureResult result, int language) {
+        if (!result.failedCriteria().isEmpty()) return (language == 0 ? "（不满足：" : " (failed: ") + result.failedCriteria() + (language == 0 ? "）" : ")");
+        if (!result.missingFields().isEmpty()) return (language == 0 ? "（缺少：" : " (missing: ") + result.missingFields() + (language == 0 ? "）" : ")");
         return "";
     }
 }

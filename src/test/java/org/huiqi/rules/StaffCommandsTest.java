@@ -71,7 +71,7 @@ class StaffCommandsTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.output()).containsPattern("FAIL " + dir + "/guangxi/wuzhou/xsg\\.scenarios\\.yaml:\\d+: 未填首次纳规年份 → 需补充")
-                .contains("WZ-XSG: expected ELIGIBLE, got NEEDS_INFO").containsPattern("(?m)^\\d+ passed, 1 failed$");
+                .contains("WZ-XSG: 应为 ELIGIBLE，实际为 NEEDS_INFO（缺少：[firstAboveScaleYear]） / expected ELIGIBLE, got NEEDS_INFO").containsPattern("(?m)^\\d+ passed, 1 failed$");
     }
 
     @Test
