@@ -126,22 +126,33 @@ public final class StaffChecks {
                     oneOf(path, first, names(Certification.Type.values()), "认定类型", "recognition", null, problems);
             case "rdInstitutionAtLeast" -> oneOf(path, first, names(Profile.RdInstitutionLevel.values()), "研发机构级别", "level", null, problems);
             case "taxCreditRatingIn" -> args.forEach(a -> oneOf(path, a, names(Profile.TaxCreditRating.values()), "纳税信用级别", "rating", null, problems));
-            case "points", "lookup" -> oneOf(path, first, known.tables().byName().keySet(), "表格", "table", null, problems);
-            case "forRegion", "byYear" -> numberColumn(path, method, args, known.tables(), problems);
+            case "points" -> oneOf(path, first, known.tables().byName().keySet(), "表格", "table", null, problems);
+            // lookup("table", "keyColumn", key, "column", "field"): the key may be a literal too
+            case "lookup" -> numberColumn(path, method, args, args.size() >= 5 ? 3 : 2, known.tables(), problems);
+            case "forRegion", "byYear" -> numberColumn(path, method, args, 1, known.tables(), problems);
             case "input", "inputFlag", "inputIn", PER_YEAR -> input(path, method, args, known.inputs(), read, problems);
             default -> { }
         }
     }
 
-    /** {@code byYear("table", "column", year)} / {@code forRegion("table", "column", $e)}: the table, and a number column of it. */
-    private static void numberColumn(String path, String method, List<Literal> args, Tables tables, List<RuleProblem> problems) {
+    /**
+     * {@code byYear("table", "column", year)}, {@code forRegion("table", "column", $e)},
+     * {@code lookup("table", "keyColumn", key, "column", "field")}: the table, and that the columns
+     * read are columns of it, the value a number column, so a lookup cannot fail while evaluating.
+     */
+    private static void numberColumn(String path, String method, List<Literal> args, int column, Tables tables, List<RuleProblem> problems) {
         Literal name = args.get(0);
         oneOf(path, name, tables.byName().keySet(), "表格", "table", null, problems);
         Tables.Table table = tables.byName().get(name.value());
-        if (table == null || args.size() < 2) return;
+        if (table == null || args.size() <= column) return;
         Set<String> numbers = new TreeSet<>();
         table.columns().stream().filter(c -> c.kind() == Tables.Kind.NUMBER).forEach(c -> numbers.add(c.name()));
-        oneOf(path, args.get(1), numbers, "数值列", "number column", table.file(), problems);
+        oneOf(path, args.get(column), numbers, "数值列", "number column", table.file(), problems);
+        if (method.equals("lookup")) {
+            Set<String> all = new TreeSet<>();
+            table.columns().forEach(c -> all.add(c.name()));
+            oneOf(path, args.get(1), all, "列", "column", table.file(), problems);
+        }
         if (method.equals("byYear") && table.columns().stream().noneMatch(c -> c.kind() == Tables.Kind.YEAR)) {
             problems.add(problem(path, name, "表格“" + name.value() + "”没有年份列：按年度查表时，表头要有一列写成 年度(年份)"
                     + " / table " + name.value() + " has no year column: name one like year(年份)"));

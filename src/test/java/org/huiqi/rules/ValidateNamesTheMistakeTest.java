@@ -89,6 +89,20 @@ class ValidateNamesTheMistakeTest {
     }
 
     @Test
+    void aLookupThatReadsATextColumnAsTheAmountIsRefusedBeforeItCanFail() throws IOException {
+        String file = "national/tax/rcu-vat-refund.drl";
+        Path dir = edited(file, "\"rate_pct\", \"rcuVatCategory\")", "\"note\", \"rcuVatCategory\")");
+        int at = lineOf(dir.resolve(file), "\"note\", \"rcuVatCategory\")");
+
+        StaffCommandsTest.Run run = StaffCommandsTest.run("validate", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(problemsIn(run, dir, file)).singleElement().asString()
+                .contains(file + ":" + at + ":").contains("数值列“note”不存在于 national/tax/rcu-vat-refund-rates.table.csv，可用：[rate_pct]");
+        assertStaffWords(run);
+    }
+
+    @Test
     void aBadValidFromIsReportedOnTheAnnotationsLine() throws IOException {
         String file = "guangdong/huizhou/storage-mfg-power.drl";
         Path dir = edited(file, "@validFrom(\"2023-07-04\")", "@validFrom(\"2023-7-4\")");
