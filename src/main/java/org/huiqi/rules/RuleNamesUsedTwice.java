@@ -1,11 +1,11 @@
 package org.huiqi.rules;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.huiqi.evaluation.RuleName;
@@ -14,8 +14,8 @@ import org.huiqi.evaluation.RuleName;
  * A measure id (or one of its rule names) written in two rule files. Copying last year's file is
  * how staff start next year's version, and the compiler then answers with a dozen lines about its
  * generated class names; this check runs first over every rule file, in one folder or not, and
- * names the id at its rule line in each file that uses it, with the other place. Rule headers are read from
- * the text with comments blanked, so it costs a scan, not a parse, on every reload.
+ * names the id at its rule line in each file that uses it, with the other place. Rule headers are
+ * read from the text with comments blanked, so it costs a scan, not a parse, on every reload.
  */
 final class RuleNamesUsedTwice {
     private static final Pattern HEADER = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
