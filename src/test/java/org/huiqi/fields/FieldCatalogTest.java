@@ -40,6 +40,16 @@ class FieldCatalogTest {
     }
 
     @Test
+    void everyFieldSaysInBothLanguagesWhatItMeansAndWhereToFindIt() {
+        for (Field f : catalog.fields()) {
+            assertThat(f.help()).as(f.path() + " help").isNotNull();
+            assertThat(f.help().zh()).as(f.path() + " help in Chinese").matches("(?s).*\\p{IsHan}.*").isNotEqualTo(f.label().zh());
+            assertThat(f.help().en()).as(f.path() + " help in English").doesNotContainPattern("\\p{IsHan}")
+                    .isNotBlank().isNotEqualTo(f.label().en());
+        }
+    }
+
+    @Test
     void everyFactReaderRulesCanCallIsNamedByAFieldAndEveryNamedReaderExists() {
         Set<String> readers = new TreeSet<>();
         for (Class<?> facts : List.of(Enterprise.class, FiscalYear.class, Project.class, IpCounts.class)) {
