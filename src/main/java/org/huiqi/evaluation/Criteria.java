@@ -125,6 +125,8 @@ public final class Criteria {
         for (int i = from; i + 1 < conditionsAndPoints.length; i += 2) {
             Check condition = (Check) conditionsAndPoints[i];
             if (condition.outcome() == Outcome.NOT_MET) continue;
+            // Each open row's answer narrows the points (an expert-only first row must not hide the others).
+            if (condition.outcome() == Outcome.UNKNOWN) missing = Num.union(missing, condition.missing());
             BigDecimal p = Num.toDecimal((Number) conditionsAndPoints[i + 1]);
             least = least == null ? p : least.min(p);
             most = most == null ? p : most.max(p);

@@ -130,7 +130,7 @@ final class BuiltInFields {
         year("industrialValueAddedGrowth", "工业增加值增速", "Industrial value-added growth", PCT,
                 "FiscalYear.industrialValueAddedGrowth")
                 .help("由统计部门核算的工业增加值比上年增长的百分比，可为负数；不清楚可向所在地统计局询问。",
-                        "Growth of industrial value added over the previous year, computed by the statistics bureau; may be negative. Ask the local statistics bureau if unsure.").done();
+                        "Growth of industrial value added over the previous year, computed by the statistics bureau; may be negative. Ask the local statistics bureau if unsure.").expert().done();
         add("equityFinancing.{year}", "dec", "股权融资额", "Equity financing received").unit(WAN)
                 .readBy("Enterprise.equityFinancingOver")
                 .help("当年实际到账的股权投资（增资扩股、引入投资机构），见验资报告或银行进账单；不含借款。",
@@ -153,7 +153,7 @@ final class BuiltInFields {
         section = "rd";
         add("ip.classIHighValue", "int", "高价值一类知识产权", "High-value Class-I IP").unit(ITEMS).readBy("IpCounts.classIHighValue")
                 .help("一类知识产权中的高价值发明专利：战略性新兴产业的发明专利、在海外有同族专利、维持 10 年以上、质押融资较高或获中国专利奖的发明专利；专利代理机构可帮助核对。",
-                        "High-value invention patents: in strategic emerging industries, with family patents abroad, maintained over 10 years, pledged for significant financing, or awarded a China Patent Award; a patent agent can check them.").done();
+                        "High-value invention patents: in strategic emerging industries, with family patents abroad, maintained over 10 years, pledged for significant financing, or awarded a China Patent Award; a patent agent can check them.").expert().done();
         add("ip.classISelfDeveloped", "int", "自主研发一类知识产权", "Self-developed Class-I IP").unit(ITEMS).readBy("IpCounts.classISelfDeveloped")
                 .help("自己研发取得（不是受让、受赠或并购取得）的一类知识产权件数，见专利证书的发明人和权利人。",
                         "Class-I IP obtained by the enterprise's own R&D (not bought, donated or acquired), per the inventors and owner on the certificates.").done();
@@ -178,7 +178,7 @@ final class BuiltInFields {
         add("inHiTechField", "bool", "主要产品属于国家重点支持的高新技术领域", "Main products are in a state-supported high-tech field")
                 .readBy("Enterprise.inHiTechField")
                 .help("主要产品（服务）属于《国家重点支持的高新技术领域》八大领域之一；高企申报中介或科技部门可帮助判断。",
-                        "The main products or services fall in one of the eight state-supported high-tech fields; a high-tech application agent or the science bureau can tell.").done();
+                        "The main products or services fall in one of the eight state-supported high-tech fields; a high-tech application agent or the science bureau can tell.").expert().done();
         add("rdInstitutionLevel", "enum", "最高级别研发机构", "Highest-level R&D institution")
                 .values(choices(Profile.RdInstitutionLevel.class, "NONE", "没有", "None", "MUNICIPAL", "市级", "Municipal",
                         "PROVINCIAL", "省级", "Provincial", "NATIONAL", "国家级", "National"))
@@ -188,7 +188,7 @@ final class BuiltInFields {
         add("hnteInnovationScore", "dec", "高新技术企业创新能力评价得分（0–100）", "High-tech enterprise innovation score (0–100)").unit(POINTS)
                 .readBy("Enterprise.hnteInnovationScore")
                 .help("高企认定时专家按知识产权、成果转化、研发管理、成长性打的分（满分 100，71 分以上通过），只有评审后才知道；申报前可请申报中介或科技部门对照评价表预估。",
-                        "The score experts give at high-tech recognition for IP, commercialisation, R&D management and growth (of 100; 71 passes). Only known after the review; an application agent or the science bureau can estimate it beforehand.").done();
+                        "The score experts give at high-tech recognition for IP, commercialisation, R&D management and growth (of 100; 71 passes). Only known after the review; an application agent or the science bureau can estimate it beforehand.").expert().done();
         add("awards", "list", "获奖情况", "Awards").readBy("Enterprise.awardWithin")
                 .help("近年获得的科技奖项或创客中国等大赛名次，见获奖证书。",
                         "Science and technology awards or Maker China rankings of recent years, per the certificates.").done();
@@ -213,11 +213,11 @@ final class BuiltInFields {
         add("leadProductStrategicEmerging", "bool", "主导产品属于战略性新兴产业", "Lead product is in a strategic emerging industry")
                 .readBy("Enterprise.leadProductStrategicEmerging")
                 .help("主导产品属于《战略性新兴产业分类（2018）》；可按产品名称在该分类中查找。",
-                        "The lead product is in the strategic emerging industries classification (2018); look the product up by name.").done();
+                        "The lead product is in the strategic emerging industries classification (2018); look the product up by name.").expert().done();
         add("nicheMarketSharePct", "dec", "主导产品全国细分市场占有率", "Lead product national niche market share").unit(PCT)
                 .readBy("Enterprise.nicheMarketShare")
                 .help("主导产品在全国细分市场的占有率；通常来自行业协会、第三方研究报告，需有出处。",
-                        "The lead product's national share of its niche market; usually from an industry association or a third-party report, with its source.").done();
+                        "The lead product's national share of its niche market; usually from an industry association or a third-party report, with its source.").expert().done();
         add("ownBrand", "bool", "拥有自主品牌", "Has its own brand").readBy("Enterprise.ownBrand")
                 .help("拥有自己的注册商标（见商标注册证）。",
                         "Owns a registered trademark of its own (per the trademark certificate).").done();
@@ -228,7 +228,7 @@ final class BuiltInFields {
         add("specializedScore", "dec", "专精特新评分（0–100，省级评分表）", "Specialisation score (0–100, provincial sheet)").unit(POINTS)
                 .readBy("Enterprise.specializedScore")
                 .help("按省级专精特新中小企业评分表打的分（满分 100）；可对照当年申报通知的评分表自评，最终以工业和信息化主管部门评审为准。",
-                        "The score on the provincial specialised-SME sheet (of 100); self-score against the sheet in the year's notice; the industry and IT authority's review decides.").done();
+                        "The score on the provincial specialised-SME sheet (of 100); self-score against the sheet in the year's notice; the industry and IT authority's review decides.").expert().done();
 
         section = "certs";
         add("certifications", "list", "资质认定", "Recognitions held")
@@ -306,12 +306,12 @@ final class BuiltInFields {
                 "Product or process is restricted or to be eliminated under the industrial structure catalogue")
                 .readBy("Enterprise.restrictedOrEliminatedProduct")
                 .help("产品或工艺是否列在《产业结构调整指导目录》的限制类或淘汰类；可在目录中按产品查找，或问发展改革部门。",
-                        "Whether the product or process is in the restricted or eliminated class of the industrial structure catalogue; look it up, or ask the development and reform bureau.").done();
+                        "Whether the product or process is in the restricted or eliminated class of the industrial structure catalogue; look it up, or ask the development and reform bureau.").expert().done();
         add("highPollutionProduct", "bool", "产品属于《环境保护综合名录》“高污染、高环境风险”产品或重污染工艺",
                 "Product is high-pollution or high-environmental-risk, or made by a heavy-pollution process (environmental protection catalogue)")
                 .readBy("Enterprise.highPollutionProduct")
                 .help("产品是否属于《环境保护综合名录》的“高污染、高环境风险”产品，或使用重污染工艺；生态环境部门可答复。",
-                        "Whether the product is high-pollution or high-environmental-risk in the environmental protection catalogue, or made by a heavy-pollution process; the ecology and environment bureau can tell.").done();
+                        "Whether the product is high-pollution or high-environmental-risk in the environmental protection catalogue, or made by a heavy-pollution process; the ecology and environment bureau can tell.").expert().done();
 
         section = "recycling";
         add("vatGeneralTaxpayer", "bool", "增值税一般纳税人", "General VAT taxpayer").readBy("Enterprise.vatGeneralTaxpayer")
@@ -345,11 +345,11 @@ final class BuiltInFields {
                 "NOT_LISTED", "不在目录内", "Not in the catalogue"))
                 .readBy("Enterprise.rcuVatCategory", "Enterprise.rcuVatCategoryIn")
                 .help("自产产品在《资源综合利用产品和劳务增值税优惠目录（2022年版）》中属于哪一类；按产品和所用原料对照目录，或问主管税务机关。",
-                        "Which category of the 2022 resource-reuse VAT catalogue its own products fall in; compare products and raw materials with the catalogue, or ask the tax office.").done();
+                        "Which category of the 2022 resource-reuse VAT catalogue its own products fall in; compare products and raw materials with the catalogue, or ask the tax office.").expert().done();
         add("rcuEitCatalogMaterial", "bool", "主要原材料属于《资源综合利用企业所得税优惠目录（2021年版）》",
                 "Main raw material is in the 2021 resource-reuse EIT catalogue").readBy("Enterprise.rcuEitCatalogMaterial")
                 .help("主要原材料是否属于《资源综合利用企业所得税优惠目录（2021年版）》，且产品符合目录标准；可问主管税务机关。",
-                        "Whether the main raw material is in the 2021 resource-reuse income-tax catalogue and the products meet its standards; the tax office can tell.").done();
+                        "Whether the main raw material is in the 2021 resource-reuse income-tax catalogue and the products meet its standards; the tax office can tell.").expert().done();
         add("recycledInputsInvoiced", "bool", "购进再生资源取得发票或收购凭证（2021年第40号公告）",
                 "Recycled inputs bought are covered by invoices or purchase vouchers (2021 notice No. 40)")
                 .readBy("Enterprise.recycledInputsInvoiced")
@@ -358,7 +358,7 @@ final class BuiltInFields {
         add("westernEncouragedRevenueSharePct", "dec", "西部地区鼓励类产业主营收入占比", "Revenue share from western encouraged industries")
                 .unit(PCT).readBy("Enterprise.westernEncouragedRevenueShare")
                 .help("《西部地区鼓励类产业目录》所列项目的主营业务收入占收入总额的比例；按财务明细计算，或问主管税务机关。",
-                        "The share of total revenue from activities in the western encouraged industries catalogue; compute it from the accounts or ask the tax office.").done();
+                        "The share of total revenue from activities in the western encouraged industries catalogue; compute it from the accounts or ask the tax office.").expert().done();
 
         section = "projects";
         add("projects", "list", "投资项目", "Investment projects").readBy("Enterprise.projects")
@@ -412,11 +412,11 @@ final class BuiltInFields {
         add("projects[].environmentalCatalog", "bool", "属于环境保护、节能节水项目目录", "In the environmental / energy and water saving catalogue")
                 .readBy("Project.environmentalCatalog")
                 .help("项目是否属于《环境保护、节能节水项目企业所得税优惠目录》；可问主管税务机关或发展改革部门。",
-                        "Whether the project is in the income-tax catalogue of environmental, energy and water saving projects; ask the tax office or the development and reform bureau.").done();
+                        "Whether the project is in the income-tax catalogue of environmental, energy and water saving projects; ask the tax office or the development and reform bureau.").expert().done();
         add("projects[].inProvincialStrategicCluster", "bool", "属于省战略性产业集群（如广东 20 个集群）",
                 "Belongs to a provincial strategic industry cluster (e.g. Guangdong's 20 clusters)").readBy("Project.inProvincialStrategicCluster")
                 .help("项目是否属于省战略性产业集群（如广东 20 个战略性产业集群），可问工业和信息化主管部门。",
-                        "Whether the project belongs to a provincial strategic industry cluster (e.g. Guangdong's 20 clusters); the industry and IT bureau can tell.").done();
+                        "Whether the project belongs to a provincial strategic industry cluster (e.g. Guangdong's 20 clusters); the industry and IT bureau can tell.").expert().done();
         add("projects[].previouslyProvincialFunded", "bool", "已获省级资金支持", "Already received provincial funding")
                 .readBy("Project.previouslyProvincialFunded")
                 .help("该项目是否已获得过省级财政资金支持。",
@@ -457,6 +457,7 @@ final class BuiltInFields {
         private List<Field.Choice> values = List.of();
         private List<String> readBy = List.of();
         private boolean basic;
+        private boolean expert;
 
         Def(String path, String type, String zh, String en) {
             this.path = path;
@@ -489,10 +490,15 @@ final class BuiltInFields {
             return this;
         }
 
+        Def expert() {
+            expert = true;
+            return this;
+        }
+
         void done() {
             // A manager needs to know what a figure means and where to find it; a field without that is a bug.
             if (help == null) throw new IllegalStateException(path + " has no help");
-            FIELDS.add(new Field(path, section, type, label, help, unit, values, readBy, basic));
+            FIELDS.add(new Field(path, section, type, label, help, unit, values, readBy, basic, expert));
         }
     }
 }

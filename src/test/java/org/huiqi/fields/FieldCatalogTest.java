@@ -99,11 +99,11 @@ class FieldCatalogTest {
     @Test
     void ruleSetInputsJoinTheCatalogButMayNotRedescribeAField() {
         Field extra = new Field("inputs.exportShare", "extra", "dec", Text.of("出口占比", "Export share"), null, null,
-                List.of(), List.of(), false);
+                List.of(), List.of(), false, false);
         FieldCatalog joined = catalog.plus(List.of(extra));
         assertThat(joined.find("inputs.exportShare")).contains(extra);
         assertThat(joined.sections()).extracting(Section::id).contains("extra");
-        Field twice = new Field("sme", "basic", "bool", Text.of("x", "x"), null, null, List.of(), List.of(), false);
+        Field twice = new Field("sme", "basic", "bool", Text.of("x", "x"), null, null, List.of(), List.of(), false, false);
         assertThatThrownBy(() -> catalog.plus(List.of(twice))).hasMessageContaining("sme");
     }
 
