@@ -67,7 +67,7 @@ public final class FieldCatalog {
         return new Field(input.catalogPath(), DECLARED.id(), type, Text.of(input.zh(), input.en()),
                 input.help() == null ? null : Text.of(input.help(), input.help()),
                 input.unit() == null ? null : Text.of(input.unit(), input.unit()), values,
-                List.of(input.perYear() ? InputDeclaration.PER_YEAR_READER : "Enterprise." + input.type().reader()), false);
+                List.of(input.perYear() ? InputDeclaration.PER_YEAR_READER : "Enterprise." + input.type().reader()), false, false);
     }
 
     /** This catalog with more fields, e.g. the inputs a rule set declares; a path described twice is an error. */
