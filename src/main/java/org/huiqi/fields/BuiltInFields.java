@@ -213,6 +213,11 @@ final class BuiltInFields {
 
         section = "projects";
         add("projects", "list", "投资项目", "Investment projects").readBy("Enterprise.projects").done();
+        add("projectsElsewhere", "bool", "在外地有投资项目吗（注册地以外）", "Any investment projects outside your place of registration?")
+                .help("未填写项目时，项目类措施只列注册地（及所在市、省）的；选“是”则列出各地的项目类措施。填写项目及其所在地最准确。",
+                        "Without projects listed, only the project measures of your place (and its city and province) are shown; "
+                                + "\"yes\" shows those of every place. Listing the projects and their places is the most precise.")
+                .readBy("Project.locatedIn").done();
         add("projects[].id", "text", "项目编号或简称", "Project id or short name").readBy("Project.id").done();
         add("projects[].regionCode", "region", "项目所在地", "Project location")
                 .help("与注册地相同可不填", "leave empty when it is the place of registration").readBy("Project.locatedIn").done();
