@@ -3,6 +3,7 @@ package org.huiqi.evaluation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -54,9 +55,13 @@ public final class Evaluator {
      * incomplete. For callers that read a few named results (scenarios), never for an answer.
      */
     public Evaluation evaluate(RuleSet ruleSet, LocalDate asOf, Profile profile, boolean explainAll, Scope scope) {
-        Set<String> skipped = skipped(ruleSet, asOf, profile, explainAll);
-        scope.skipOthers(ruleSet.measures().keySet(), skipped);
-        Facts facts = run(ruleSet, asOf, profile, skipped);
+        MeasureRules.Plan plan = ruleSet.rules().plan(planKey(asOf, profile, explainAll), () -> skipped(ruleSet, asOf, profile, explainAll));
+        if (scope != Scope.all()) {
+            Set<String> skipped = new HashSet<>(plan.skipped());
+            scope.skipOthers(ruleSet.measures().keySet(), skipped);
+            plan = ruleSet.rules().plan(skipped);
+        }
+        Facts facts = run(ruleSet, asOf, profile, plan);
         List<MeasureResult> results = new ResultAssembler(ruleSet, asOf, explainAll).assemble(facts);
         return new Evaluation(Ulid.next(), asOf, new Evaluation.RuleSetRef(ruleSet.version(), ruleSet.loadedAt()), results,
                 NotInForce.list(ruleSet, asOf, facts), ProjectPlaces.of(profile, ruleSet.places()));
@@ -68,15 +73,33 @@ public final class Evaluator {
     }
 
     Facts run(RuleSet ruleSet, LocalDate asOf, Profile profile, Set<String> skipped) {
+        return run(ruleSet, asOf, profile, ruleSet.rules().plan(skipped));
+    }
+
+    /**
+     * What decides the measures skipped: the date, the region code and the places of the projects
+     * (each listed project's region, else the enterprise's; none listed: presumed local, or anywhere).
+     */
+    private static String planKey(LocalDate asOf, Profile profile, boolean explainAll) {
+        if (explainAll) return asOf + " all";
+        StringBuilder key = new StringBuilder().append(asOf).append(' ').append(profile.regionCode());
+        if (profile.projects() == null) return key.append(Boolean.TRUE.equals(profile.projectsElsewhere()) ? " anywhere" : " local").toString();
+        key.append(" projects");
+        profile.projects().stream().map(p -> p.regionCode() != null ? p.regionCode() : profile.regionCode())
+                .distinct().sorted(Comparator.nullsFirst(Comparator.naturalOrder())).forEach(code -> key.append(' ').append(code));
+        return key.toString();
+    }
+
+    Facts run(RuleSet ruleSet, LocalDate asOf, Profile profile, MeasureRules.Plan plan) {
         try {
-            return run(ruleSet, asOf, profile, skipped, null, limits.firingsPerRuleAndFact());
+            return run(ruleSet, asOf, profile, plan, null, limits.firingsPerRuleAndFact());
         } catch (RuleFiringLimitException.TooManyFirings e) {
             // Every rule matching what a runaway rule changes fires as often as it does: run again
             // watching who changes facts, to name the rule that needs fixing. Only ever on failure, and
             // with a small cap: a few rounds of the loop show who drives it.
             Culprit culprit = new Culprit();
             try {
-                run(ruleSet, asOf, profile, skipped, culprit, 2);
+                run(ruleSet, asOf, profile, plan, culprit, 2);
             } catch (RuleFiringLimitException.TooManyFirings again) {
                 throw RuleFiringLimitException.firings(culprit.name().orElse(again.ruleName()), e.limit());
             }
@@ -84,8 +107,9 @@ public final class Evaluator {
         }
     }
 
-    private Facts run(RuleSet ruleSet, LocalDate asOf, Profile profile, Set<String> skipped, Culprit culprit,
+    private Facts run(RuleSet ruleSet, LocalDate asOf, Profile profile, MeasureRules.Plan plan, Culprit culprit,
                       int firingsPerRuleAndFact) {
+        Set<String> skipped = plan.skipped();
         Enterprise enterprise = new Enterprise(profile, asOf, ruleSet.places());
         List<Project> projects = enterprise.projects();
         KieSession session = ruleSet.kieBase().newKieSession();
@@ -98,13 +122,13 @@ public final class Evaluator {
             if (profile.projects() == null) starting.add(Project.unlisted(enterprise, ruleSet.places()));
             // Each package's rules see these facts through its own entry point: the rules of packages
             // not given them are never matched, let alone evaluated.
-            for (String pkg : ruleSet.rules().packagesToFeed(skipped)) {
+            for (String pkg : plan.packagesToFeed()) {
                 EntryPoint entryPoint = session.getEntryPoint(PackageEntryPoints.of(pkg));
                 if (entryPoint != null) starting.forEach(entryPoint::insert);
             }
             // Only the packages holding measures this evaluation needs get the focus: Drools never
             // evaluates the rules of the others (the agenda filter below still refuses single measures).
-            for (String group : ruleSet.rules().groupsToFocus(skipped)) session.getAgenda().getAgendaGroup(group).setFocus();
+            for (String group : plan.groupsToFocus()) session.getAgenda().getAgendaGroup(group).setFocus();
             int facts = 2 + Math.max(projects.size(), 1);
             FiringGuard guard = new FiringGuard(ruleSet.rules().measureOfRule(), skipped,
                     // A cap configured near the int range must not overflow (and fail every evaluation): it saturates.
