@@ -39,7 +39,7 @@ class ProjectPlacesTest {
     void aWuzhouEnterpriseWithoutProjectsGetsTheProjectMeasuresOfItsOwnPlaceOnlyAndIsToldWhere() {
         Evaluation answer = evaluate(wuzhou(), false);
 
-        assertThat(ids(answer)).doesNotContainAnyElementsOf(ELSEWHERE);
+        assertThat(ids(answer)).doesNotContainAnyElementsOf(ELSEWHERE).as("its own city's measures").contains("WZ-XSG");
         MeasureResult national = result(answer, "CN-EIT-ENV-3F3H");
         assertThat(national.status()).isEqualTo(Status.NEEDS_INFO);
         assertThat(national.missingFields()).contains("projects");
