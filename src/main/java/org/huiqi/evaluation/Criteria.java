@@ -49,7 +49,7 @@ public final class Criteria {
     public static Check between(Num actual, Number low, Number high) {
         Check result = allOf(atLeast(actual, low), atMost(actual, high));
         return Check.leaf(result.outcome(), actual.display(), "[" + plain(low) + ", " + plain(high) + "]",
-                actual.fields(), actual.missing());
+                actual.fields(), result.outcome() == Outcome.UNKNOWN ? actual.missing() : List.of());
     }
 
     public static Check isTrue(Flag flag) {
@@ -108,10 +108,39 @@ public final class Criteria {
         for (int i = 0; i + 1 < conditionsAndPoints.length; i += 2) {
             Check condition = (Check) conditionsAndPoints[i];
             fields = Num.union(fields, condition.fields());
-            if (condition.outcome() == Outcome.UNKNOWN) return Num.unknown(condition.missing());
+            if (condition.outcome() == Outcome.UNKNOWN) return pointsStillPossible(conditionsAndPoints, i, condition.missing());
             if (condition.met()) return Num.constant((Number) conditionsAndPoints[i + 1]).from(fields);
         }
         return Num.constant((Number) conditionsAndPoints[conditionsAndPoints.length - 1]).from(fields);
+    }
+
+    /**
+     * Unknown points, but within the least and most of what the table can still give from row
+     * {@code from} on: a total score that cannot reach its threshold even at those is decided.
+     */
+    private static Num pointsStillPossible(Object[] conditionsAndPoints, int from, List<String> missing) {
+        BigDecimal least = null;
+        BigDecimal most = null;
+        boolean reachesOtherwise = true;
+        for (int i = from; i + 1 < conditionsAndPoints.length; i += 2) {
+            Check condition = (Check) conditionsAndPoints[i];
+            if (condition.outcome() == Outcome.NOT_MET) continue;
+            // Each open row's answer narrows the points (an expert-only first row must not hide the others).
+            if (condition.outcome() == Outcome.UNKNOWN) missing = Num.union(missing, condition.missing());
+            BigDecimal p = Num.toDecimal((Number) conditionsAndPoints[i + 1]);
+            least = least == null ? p : least.min(p);
+            most = most == null ? p : most.max(p);
+            if (condition.met()) {
+                reachesOtherwise = false;
+                break;
+            }
+        }
+        if (reachesOtherwise) {
+            BigDecimal otherwise = Num.toDecimal((Number) conditionsAndPoints[conditionsAndPoints.length - 1]);
+            least = least == null ? otherwise : least.min(otherwise);
+            most = most == null ? otherwise : most.max(otherwise);
+        }
+        return Num.unknownWithin(missing, least, most);
     }
 
     /** A condition the rule has already decided in Java terms, with what it saw. */
@@ -146,10 +175,30 @@ public final class Criteria {
             return Check.leaf(Outcome.NOT_MET, actual.display(), required, actual.fields(), List.of());
         }
         if (!actual.known()) {
+            // Partly answered: decided when every value the range allows compares alike. The
+            // comparisons are monotone, so the range's ends tell: for ">=" its least value, and so on.
+            Outcome decided = byRange(actual.low(), actual.high(), operator, comparison, Num.toDecimal(threshold));
+            if (decided != Outcome.UNKNOWN) return Check.leaf(decided, range(actual), required, actual.fields(), List.of());
             return Check.leaf(Outcome.UNKNOWN, null, required, actual.fields(), actual.missing());
         }
         boolean met = comparison.holds(actual.value().compareTo(Num.toDecimal(threshold)));
         return Check.leaf(Outcome.of(met), actual.display(), required, actual.fields(), List.of());
+    }
+
+    private static Outcome byRange(BigDecimal low, BigDecimal high, String operator, Comparison comparison, BigDecimal t) {
+        boolean upward = operator.startsWith(">");
+        boolean downward = operator.startsWith("<");
+        BigDecimal metEnd = upward ? low : downward ? high : null;
+        BigDecimal failEnd = upward ? high : downward ? low : null;
+        if (metEnd != null && comparison.holds(metEnd.compareTo(t))) return Outcome.MET;
+        if (failEnd != null && !comparison.holds(failEnd.compareTo(t))) return Outcome.NOT_MET;
+        boolean outside = (low != null && low.compareTo(t) > 0) || (high != null && high.compareTo(t) < 0);
+        return !upward && !downward && outside ? Outcome.NOT_MET : Outcome.UNKNOWN;
+    }
+
+    /** How a partly known value shows: the range the answered parts allow, e.g. "[2100, …]". */
+    private static String range(Num actual) {
+        return "[" + (actual.low() == null ? "…" : plain(actual.low())) + ", " + (actual.high() == null ? "…" : plain(actual.high())) + "]";
     }
 
     private static Check flag(Flag flag, boolean wanted) {

@@ -39,7 +39,10 @@ public record MeasureResult(
             @Schema(required = true, description = "False when the measure or its amount is not confirmed against the official text") boolean confirmed,
             Text description,
             @Schema(description = "How the amount is computed") Text amountRule,
-            @Schema(description = "Why there is no amount, or that it is still to be confirmed") Text amountNote) {
+            @Schema(description = "Why there is no amount, or that it is still to be confirmed") Text amountNote,
+            @Schema(description = "Profile fields (JSON paths under profile) that would compute the amount of a result that is "
+                    + "not NOT_ELIGIBLE; empty when the amount is known or not computed from the profile",
+                    example = "[\"financials.2024.vatPaid\"]") List<String> missingFields) {
     }
 
     /** The same result with its conflicts, which can only be judged once every result of the evaluation exists. */

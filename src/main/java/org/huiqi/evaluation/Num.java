@@ -5,13 +5,22 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.huiqi.fields.FieldCatalog;
+import org.huiqi.profile.InputBounds;
 
 /**
  * A number the rules read: either known, or unknown because some input is absent. It remembers
  * the profile fields it came from, so a criterion can say what it read and what is missing.
  * A derived figure whose denominator is zero is known to be undefined: every comparison on it
  * fails rather than guessing (a ratio of nothing cannot meet a threshold).
+ *
+ * <p>An unknown number still has a range: an unanswered R&D expense is not negative, a score not
+ * above 100 ({@link InputBounds}, from the profile's own constraints), and sums, differences and
+ * scaling carry the range along. So a sum whose known parts already reach a threshold is MET, and
+ * one that cannot reach it even at the largest allowed values is NOT_MET, with the rest unknown.
  */
 public final class Num {
     private static final MathContext PRECISION = MathContext.DECIMAL64;
@@ -24,17 +33,32 @@ public final class Num {
     private final List<String> fields;
     private final List<String> missing;
     private final boolean undefined;
+    /** What is known of an unknown value: at least {@code low}, at most {@code high} (null: no bound). */
+    private final BigDecimal low;
+    private final BigDecimal high;
+
+    /** Ranges by concrete path: the paths rules read are few (fields × years × list positions). */
+    private static final Map<String, InputBounds.Range> RANGES = new ConcurrentHashMap<>();
 
     private Num(BigDecimal value, List<String> fields, List<String> missing, boolean undefined) {
+        this(value, fields, missing, undefined, value, value);
+    }
+
+    private Num(BigDecimal value, List<String> fields, List<String> missing, boolean undefined, BigDecimal low, BigDecimal high) {
         this.value = value;
         this.fields = List.copyOf(fields);
         this.missing = List.copyOf(missing);
         this.undefined = undefined;
+        this.low = undefined ? null : low;
+        this.high = undefined ? null : high;
     }
 
-    /** A profile input at {@code field}; null means the enterprise did not say. */
+    /** A profile input at {@code field}; null means the enterprise did not say (within the field's allowed range). */
     public static Num input(Number value, String field) {
-        if (value == null) return new Num(null, List.of(field), List.of(field), false);
+        if (value == null) {
+            InputBounds.Range range = RANGES.computeIfAbsent(field, f -> InputBounds.of(FieldCatalog.pattern(f)));
+            return new Num(null, List.of(field), List.of(field), false, range.low(), range.high());
+        }
         return new Num(toDecimal(value), List.of(field), List.of(), false);
     }
 
@@ -45,12 +69,27 @@ public final class Num {
 
     /** Unknown until {@code fields} are given. */
     public static Num unknown(List<String> fields) {
-        return new Num(null, fields, fields, false);
+        return new Num(null, fields, fields, false, null, null);
+    }
+
+    /** Unknown until {@code fields} are given, but known to lie in [low, high] (either may be null: unbounded). */
+    static Num unknownWithin(List<String> fields, BigDecimal low, BigDecimal high) {
+        return new Num(null, fields, fields, false, low, high);
     }
 
     /** The same value, recorded as derived from {@code sources}. */
     public Num from(List<String> sources) {
-        return new Num(value, union(fields, sources), missing, undefined);
+        return new Num(value, union(fields, sources), missing, undefined, low, high);
+    }
+
+    /** The least the value can be, known or not; null when unbounded below or undefined. */
+    BigDecimal low() {
+        return low;
+    }
+
+    /** The most the value can be, known or not; null when unbounded above or undefined. */
+    BigDecimal high() {
+        return high;
     }
 
     public boolean known() {
@@ -74,11 +113,13 @@ public final class Num {
     }
 
     public Num plus(Num other) {
-        return combine(other, value == null || other.value == null ? null : value.add(other.value), false);
+        return combine(other, value == null || other.value == null ? null : value.add(other.value), false,
+                add(low, other.low), add(high, other.high));
     }
 
     public Num minus(Num other) {
-        return combine(other, value == null || other.value == null ? null : value.subtract(other.value), false);
+        return combine(other, value == null || other.value == null ? null : value.subtract(other.value), false,
+                subtract(low, other.high), subtract(high, other.low));
     }
 
     public Num times(Number factor) {
@@ -86,7 +127,12 @@ public final class Num {
     }
 
     public Num times(Num other) {
-        return combine(other, value == null || other.value == null ? null : value.multiply(other.value), false);
+        BigDecimal result = value == null || other.value == null ? null : value.multiply(other.value);
+        // Ranges multiply simply only when neither side can be negative; otherwise the range is given up.
+        boolean nonNegative = low != null && low.signum() >= 0 && other.low != null && other.low.signum() >= 0;
+        return nonNegative
+                ? combine(other, result, false, low.multiply(other.low), multiply(high, other.high))
+                : combine(other, result, false, null, null);
     }
 
     /** This as a percentage of {@code whole}: 3 means 3%. */
@@ -105,31 +151,55 @@ public final class Num {
 
     /** The smaller of this and {@code cap}: an award "up to" a cap. */
     public Num atMost(Number cap) {
-        if (value == null) return this;
         BigDecimal c = toDecimal(cap);
+        if (value == null) return new Num(null, fields, missing, undefined, low == null ? null : low.min(c), high == null ? c : high.min(c));
         return new Num(value.min(c), fields, missing, undefined);
     }
 
     /** The larger of this and {@code floor}: "no less than zero" for a saving or an increase. */
     public Num atLeast(Number floor) {
-        if (value == null) return this;
-        return new Num(value.max(toDecimal(floor)), fields, missing, undefined);
+        BigDecimal f = toDecimal(floor);
+        if (value == null) return new Num(null, fields, missing, undefined, low == null ? f : low.max(f), high == null ? null : high.max(f));
+        return new Num(value.max(f), fields, missing, undefined);
     }
 
     private Num divide(Num divisor, BigDecimal scale) {
         boolean bothKnown = value != null && divisor.value != null;
-        if (bothKnown && divisor.value.signum() == 0) return combine(divisor, null, true);
+        if (bothKnown && divisor.value.signum() == 0) return combine(divisor, null, true, null, null);
         BigDecimal result = bothKnown
                 ? value.multiply(scale).divide(divisor.value, PRECISION)
                 : null;
-        return combine(divisor, result, false);
+        // An unknown share of a known positive whole keeps its range; an unknown whole gives it up.
+        boolean byKnownPositive = divisor.value != null && divisor.value.signum() > 0;
+        return byKnownPositive
+                ? combine(divisor, result, false, scaled(low, scale, divisor.value), scaled(high, scale, divisor.value))
+                : combine(divisor, result, false, null, null);
     }
 
-    private Num combine(Num other, BigDecimal result, boolean divisionByZero) {
+    private static BigDecimal scaled(BigDecimal bound, BigDecimal scale, BigDecimal divisor) {
+        return bound == null ? null : bound.multiply(scale).divide(divisor, PRECISION);
+    }
+
+    private Num combine(Num other, BigDecimal result, boolean divisionByZero, BigDecimal low, BigDecimal high) {
         List<String> allFields = union(fields, other.fields);
         List<String> allMissing = union(missing, other.missing);
         boolean isUndefined = divisionByZero || undefined || other.undefined;
-        return new Num(allMissing.isEmpty() && !isUndefined ? result : null, allFields, allMissing, isUndefined);
+        BigDecimal known = allMissing.isEmpty() && !isUndefined ? result : null;
+        return known != null
+                ? new Num(known, allFields, allMissing, false)
+                : new Num(null, allFields, allMissing, isUndefined, low, high);
+    }
+
+    private static BigDecimal add(BigDecimal a, BigDecimal b) {
+        return a == null || b == null ? null : a.add(b);
+    }
+
+    private static BigDecimal subtract(BigDecimal a, BigDecimal b) {
+        return a == null || b == null ? null : a.subtract(b);
+    }
+
+    private static BigDecimal multiply(BigDecimal a, BigDecimal b) {
+        return a == null || b == null ? null : a.multiply(b);
     }
 
     /**

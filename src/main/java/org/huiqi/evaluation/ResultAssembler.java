@@ -130,20 +130,22 @@ final class ResultAssembler {
         boolean confirmed = measure.confirmedOn(asOf) && !unconfirmedReading;
         if (measure.perProject() && subject == null && !facts.projectsKnown()) {
             return new MeasureResult.Benefit(measure.benefitKind(), measure.basis(), null, null, confirmed, measure.benefit(),
-                    measure.amountRule(), measure.amountRule() == null ? null : NEEDS_PROJECT);
+                    measure.amountRule(), measure.amountRule() == null ? null : NEEDS_PROJECT, List.of());
         }
         Optional<BenefitAmount> amount = index.amount(measure.id(), subject);
         boolean shown = status != Status.NOT_ELIGIBLE && amount.isPresent() && amount.get().amount().known();
         Text note = null;
+        List<String> amountMissing = List.of();
         boolean moneyMeasure = measure.benefitKind() == Measure.BenefitKind.CASH || measure.benefitKind() == Measure.BenefitKind.TAX;
         if (amount.isEmpty() && moneyMeasure) note = NO_AMOUNT;
         else if (amount.isPresent() && !amount.get().amount().known() && status != Status.NOT_ELIGIBLE) {
+            amountMissing = amount.get().amount().missing();
             note = Text.of("需补充以计算金额：" + String.join(", ", amount.get().amount().missing()),
                     "to compute the amount, give: " + String.join(", ", amount.get().amount().missing()));
         } else if (shown && !confirmed) note = UNCONFIRMED;
         else if (shown && measure.basis() == Measure.Basis.UP_TO) note = CEILING;
         return new MeasureResult.Benefit(measure.benefitKind(), measure.basis(), shown ? plain(amount.get().amount().value()) : null,
-                amount.map(BenefitAmount::cap).orElse(null), confirmed, measure.benefit(), measure.amountRule(), note);
+                amount.map(BenefitAmount::cap).orElse(null), confirmed, measure.benefit(), measure.amountRule(), note, amountMissing);
     }
 
     /** 5 rather than 5.0 or 5.0000: amounts are read by people. */

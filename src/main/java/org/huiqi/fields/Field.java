@@ -12,6 +12,7 @@ import org.huiqi.evaluation.Text;
  *               {@code []} for a list position, e.g. {@code financials.{year}.rdExpense}, {@code projects[].kind}
  * @param readBy the fact readers (Enterprise, Project, FiscalYear, IpCounts methods) that rules call to read it
  * @param basic  asked first in the guided self-check, before the questions the results raise
+ * @param expert only an assessment panel, a catalogue or an authority can tell: asked last, its help says who
  */
 @Schema(description = "One profile input: its path, labels, help, unit, type and allowed values.")
 public record Field(
@@ -25,7 +26,9 @@ public record Field(
         @Schema(description = "Unit of a number, e.g. 万元") Text unit,
         @Schema(description = "Allowed values of an enum (or a coded number), with labels") List<Choice> values,
         @Schema(description = "Fact readers rules use to read this field", example = "[\"FiscalYear.rdExpense\"]") List<String> readBy,
-        @Schema(description = "Asked first in the guided self-check") boolean basic) {
+        @Schema(description = "Asked first in the guided self-check") boolean basic,
+        @Schema(description = "Only an assessment panel, a catalogue or an authority can tell: asked after every other "
+                + "question, and its help says who can") boolean expert) {
 
     @Schema(description = "An allowed value with its labels.")
     public record Choice(@Schema(example = "PROVINCIAL") String value, @Schema(example = "省级") String zh,

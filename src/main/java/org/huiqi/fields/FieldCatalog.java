@@ -67,7 +67,7 @@ public final class FieldCatalog {
         return new Field(input.field(), DECLARED.id(), type, Text.of(input.zh(), input.en()),
                 input.help() == null ? null : Text.of(input.help(), input.help()),
                 input.unit() == null ? null : Text.of(input.unit(), input.unit()), values,
-                List.of("Enterprise." + input.type().reader()), false);
+                List.of("Enterprise." + input.type().reader()), false, false);
     }
 
     /** This catalog with more fields, e.g. the inputs a rule set declares; a path described twice is an error. */

@@ -3,18 +3,27 @@ package org.huiqi.fields;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.huiqi.evaluation.MeasureResult;
+import org.huiqi.evaluation.Outcome;
 
 /**
- * The next questions of a guided self-check, read from finished results: every missing field of a
- * NEEDS_INFO result, ranked by how many results it helps decide, then by the money at stake. Only
- * NEEDS_INFO results count: a NOT_ELIGIBLE result stays so whatever its unknowns turn out to be,
- * and an ELIGIBLE one has none, so a field no NEEDS_INFO result names cannot change any status.
+ * The next questions of a guided self-check, read from finished results, in the order that settles
+ * measures soonest. NEEDS_INFO results ask for their missing fields, and they and ELIGIBLE ones for
+ * what their amount still needs; a NOT_ELIGIBLE result stays so whatever its unknowns turn out to be.
+ * Among those fields:
+ * <ol>
+ * <li>fields only an assessor, a catalogue or an authority can tell ({@link Field#expert()}) come last;</li>
+ * <li>a field whose answer alone decides an open criterion comes first: answered one way it settles
+ *     that measure (one unknown left in an AND fails it; the last open branch of an OR decides it),
+ *     where a field that shares its criterion with other unknowns only narrows it;</li>
+ * <li>then the more measures it helps decide, the money at stake, and the form's order.</li>
+ * </ol>
  */
 public final class Questions {
     private Questions() {
@@ -23,18 +32,37 @@ public final class Questions {
     public static List<Question> of(List<MeasureResult> results, FieldCatalog catalog) {
         Map<String, Set<String>> decides = new LinkedHashMap<>();
         Map<String, BigDecimal> stake = new LinkedHashMap<>();
+        Set<String> settling = new HashSet<>();
         for (MeasureResult result : results) {
-            if (result.status() != MeasureResult.Status.NEEDS_INFO) continue;
             BigDecimal money = figure(result.benefit());
+            if (result.status() != MeasureResult.Status.NOT_ELIGIBLE && result.benefit() != null) {
+                // Its amount waits for these: asked as well, since the amount is what the enterprise is after.
+                List<String> amountInputs = result.benefit().missingFields();
+                for (String field : amountInputs) {
+                    decides.computeIfAbsent(field, f -> new LinkedHashSet<>()).add(result.measureId());
+                    if (money != null) stake.merge(field, money, BigDecimal::add);
+                }
+                if (amountInputs.size() == 1) settling.add(amountInputs.get(0));
+            }
+            if (result.status() != MeasureResult.Status.NEEDS_INFO) continue;
             for (String field : result.missingFields()) {
                 decides.computeIfAbsent(field, f -> new LinkedHashSet<>()).add(result.measureId());
                 if (money != null) stake.merge(field, money, BigDecimal::add);
             }
+            for (MeasureResult.CriterionResult criterion : result.criteria()) {
+                if (criterion.outcome() == Outcome.UNKNOWN && criterion.missingFields() != null
+                        && criterion.missingFields().size() == 1) {
+                    settling.add(criterion.missingFields().get(0));
+                }
+            }
         }
         List<Question> questions = new ArrayList<>();
         decides.forEach((field, measures) -> questions.add(new Question(field, FieldCatalog.pattern(field),
-                catalog.label(field), List.copyOf(measures), stake.get(field))));
-        questions.sort(Comparator.comparingInt((Question q) -> -q.decides().size())
+                catalog.label(field), List.copyOf(measures), stake.get(field), settling.contains(field),
+                catalog.find(field).map(Field::expert).orElse(false))));
+        questions.sort(Comparator.comparing(Question::expert)
+                .thenComparing(Question::settles, Comparator.reverseOrder())
+                .thenComparingInt((Question q) -> -q.decides().size())
                 .thenComparing(q -> q.amountAtStake() == null ? BigDecimal.ZERO : q.amountAtStake(), Comparator.reverseOrder())
                 .thenComparingInt(q -> catalog.position(q.catalogField()))
                 .thenComparing(Question::field));

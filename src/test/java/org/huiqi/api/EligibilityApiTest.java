@@ -87,18 +87,25 @@ class EligibilityApiTest {
         java.util.List<java.util.Map<String, Object>> results = answer.path("results");
         for (int i = 0; i < questions.size(); i++) {
             java.util.Map<String, Object> q = questions.get(i);
-            // exactly the NEEDS_INFO results that name the field: never one whose answer cannot change a status
+            // exactly the NEEDS_INFO results that name the field, and the results whose amount waits for it:
+            // never a NOT_ELIGIBLE one, whose answer cannot change anything
             java.util.Set<Object> naming = new java.util.TreeSet<>();
             for (java.util.Map<String, Object> r : results) {
-                if ("NEEDS_INFO".equals(r.get("status")) && ((java.util.List<?>) r.get("missingFields")).contains(q.get("field"))) {
-                    naming.add(r.get("measureId"));
-                }
+                boolean decidesStatus = "NEEDS_INFO".equals(r.get("status")) && ((java.util.List<?>) r.get("missingFields")).contains(q.get("field"));
+                java.util.Map<?, ?> benefit = (java.util.Map<?, ?>) r.get("benefit");
+                boolean setsAmount = !"NOT_ELIGIBLE".equals(r.get("status")) && ((java.util.List<?>) benefit.get("missingFields")).contains(q.get("field"));
+                if (decidesStatus || setsAmount) naming.add(r.get("measureId"));
             }
             org.assertj.core.api.Assertions.assertThat(new java.util.TreeSet<Object>((java.util.List<?>) q.get("decides")))
                     .as(q.get("field") + " decides").isEqualTo(naming);
-            if (i > 0) {
+            java.util.Map<String, Object> before = i > 0 ? questions.get(i - 1) : null;
+            if (before != null) {
+                org.assertj.core.api.Assertions.assertThat((Boolean) q.get("expert") || !(Boolean) before.get("expert"))
+                        .as("expert-only fields come last").isTrue();
+            }
+            if (before != null && before.get("expert").equals(q.get("expert")) && before.get("settles").equals(q.get("settles"))) {
                 org.assertj.core.api.Assertions.assertThat(((java.util.List<?>) q.get("decides")).size())
-                        .as("ranked by how many results a field decides").isLessThanOrEqualTo(((java.util.List<?>) questions.get(i - 1).get("decides")).size());
+                        .as("then ranked by how many results a field decides").isLessThanOrEqualTo(((java.util.List<?>) before.get("decides")).size());
             }
         }
         given().contentType(ContentType.JSON).body(AT_THRESHOLDS)

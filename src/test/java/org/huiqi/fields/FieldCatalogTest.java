@@ -40,6 +40,16 @@ class FieldCatalogTest {
     }
 
     @Test
+    void everyFieldSaysInBothLanguagesWhatItMeansAndWhereToFindIt() {
+        for (Field f : catalog.fields()) {
+            assertThat(f.help()).as(f.path() + " help").isNotNull();
+            assertThat(f.help().zh()).as(f.path() + " help in Chinese").matches("(?s).*\\p{IsHan}.*").isNotEqualTo(f.label().zh());
+            assertThat(f.help().en()).as(f.path() + " help in English").doesNotContainPattern("\\p{IsHan}")
+                    .isNotBlank().isNotEqualTo(f.label().en());
+        }
+    }
+
+    @Test
     void everyFactReaderRulesCanCallIsNamedByAFieldAndEveryNamedReaderExists() {
         Set<String> readers = new TreeSet<>();
         for (Class<?> facts : List.of(Enterprise.class, FiscalYear.class, Project.class, IpCounts.class)) {
@@ -89,11 +99,11 @@ class FieldCatalogTest {
     @Test
     void ruleSetInputsJoinTheCatalogButMayNotRedescribeAField() {
         Field extra = new Field("inputs.exportShare", "extra", "dec", Text.of("出口占比", "Export share"), null, null,
-                List.of(), List.of(), false);
+                List.of(), List.of(), false, false);
         FieldCatalog joined = catalog.plus(List.of(extra));
         assertThat(joined.find("inputs.exportShare")).contains(extra);
         assertThat(joined.sections()).extracting(Section::id).contains("extra");
-        Field twice = new Field("sme", "basic", "bool", Text.of("x", "x"), null, null, List.of(), List.of(), false);
+        Field twice = new Field("sme", "basic", "bool", Text.of("x", "x"), null, null, List.of(), List.of(), false, false);
         assertThatThrownBy(() -> catalog.plus(List.of(twice))).hasMessageContaining("sme");
     }
 

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.huiqi.evaluation.MeasureResult;
 import org.huiqi.evaluation.MeasureResult.Status;
+import org.huiqi.evaluation.Outcome;
 import org.huiqi.evaluation.Text;
 import org.junit.jupiter.api.Test;
 
@@ -33,9 +34,37 @@ class QuestionsTest {
         assertThat(questions.get(3).amountAtStake()).as("no figure: unknown, not zero").isNull();
     }
 
+    @Test
+    void aFieldThatAloneDecidesACriterionComesBeforeOnesThatOnlyNarrowItAndExpertFieldsComeLast() {
+        // A: its R&D criterion waits for two figures (each only narrows it); its SME criterion waits for one.
+        // B: the panel's score alone would decide it, but only an assessor knows it.
+        MeasureResult a = result("A", Status.NEEDS_INFO, null, new BigDecimal("100"), List.of(
+                        unknown("rd-ratio", "financials.2024.rdExpense", "financials.2024.operatingRevenue"),
+                        unknown("sme", "sme")),
+                "financials.2024.rdExpense", "financials.2024.operatingRevenue", "sme");
+        MeasureResult b = result("B", Status.NEEDS_INFO, null, new BigDecimal("500"), List.of(
+                unknown("score", "hnteInnovationScore"), unknown("revenue", "financials.2024.operatingRevenue")),
+                "hnteInnovationScore", "financials.2024.operatingRevenue");
+        List<Question> questions = Questions.of(List.of(a, b), catalog);
+        assertThat(questions).extracting(Question::field).containsExactly(
+                "financials.2024.operatingRevenue", "sme", "financials.2024.rdExpense", "hnteInnovationScore");
+        assertThat(questions).extracting(Question::settles).containsExactly(true, true, false, true);
+        assertThat(questions.get(3).expert()).isTrue();
+        assertThat(catalog.find("hnteInnovationScore").orElseThrow().help().zh()).as("says who can tell").contains("评审");
+    }
+
+    private static MeasureResult.CriterionResult unknown(String id, String... missing) {
+        return new MeasureResult.CriterionResult(id, Outcome.UNKNOWN, null, null, null, List.of(missing), List.of(missing), List.of());
+    }
+
     private static MeasureResult result(String id, Status status, BigDecimal amount, BigDecimal cap, String... missing) {
-        MeasureResult.Benefit benefit = new MeasureResult.Benefit(null, null, amount, cap, true, null, null, null);
-        return new MeasureResult(id, null, Text.of(id, id), status, false, benefit, List.of(),
+        return result(id, status, amount, cap, List.of(), missing);
+    }
+
+    private static MeasureResult result(String id, Status status, BigDecimal amount, BigDecimal cap,
+                                        List<MeasureResult.CriterionResult> criteria, String... missing) {
+        MeasureResult.Benefit benefit = new MeasureResult.Benefit(null, null, amount, cap, true, null, null, null, List.of());
+        return new MeasureResult(id, null, Text.of(id, id), status, false, benefit, criteria,
                 status == Status.NEEDS_INFO ? List.of(missing) : List.of(), List.of(), List.of(), null, null, null, null);
     }
 }

@@ -89,8 +89,7 @@ public final class Project {
      * 1 in the first revenue year itself, 0 or less before it.
      */
     public Num yearSinceFirstRevenue() {
-        Integer first = input.firstRevenueYear();
-        return Num.input(first == null ? null : enterprise.asOf().getYear() - first + 1, path("firstRevenueYear"));
+        return Num.constant(enterprise.asOf().getYear() + 1).minus(firstRevenueYear());
     }
 
     /** The project's taxable income in the last full year, 万元. */
