@@ -3,6 +3,7 @@ package org.huiqi.evaluation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -54,12 +55,16 @@ public final class Evaluator {
      * incomplete. For callers that read a few named results (scenarios), never for an answer.
      */
     public Evaluation evaluate(RuleSet ruleSet, LocalDate asOf, Profile profile, boolean explainAll, Scope scope) {
-        Set<String> skipped = skipped(ruleSet, asOf, profile, explainAll);
-        scope.skipOthers(ruleSet.measures().keySet(), skipped);
-        Facts facts = run(ruleSet, asOf, profile, skipped);
+        MeasureRules.Plan plan = ruleSet.rules().plan(planKey(asOf, profile, explainAll), () -> skipped(ruleSet, asOf, profile, explainAll));
+        if (scope != Scope.all()) {
+            Set<String> skipped = new HashSet<>(plan.skipped());
+            scope.skipOthers(ruleSet.measures().keySet(), skipped);
+            plan = ruleSet.rules().plan(skipped);
+        }
+        Facts facts = run(ruleSet, asOf, profile, plan);
         List<MeasureResult> results = new ResultAssembler(ruleSet, asOf, explainAll).assemble(facts);
         return new Evaluation(Ulid.next(), asOf, new Evaluation.RuleSetRef(ruleSet.version(), ruleSet.loadedAt()), results,
-                NotInForce.list(ruleSet, asOf, facts));
+                NotInForce.list(ruleSet, asOf, facts), ProjectPlaces.of(profile, ruleSet.places()));
     }
 
     /** What the rules concluded about one profile, before it is turned into results. */
@@ -68,15 +73,33 @@ public final class Evaluator {
     }
 
     Facts run(RuleSet ruleSet, LocalDate asOf, Profile profile, Set<String> skipped) {
+        return run(ruleSet, asOf, profile, ruleSet.rules().plan(skipped));
+    }
+
+    /**
+     * What decides the measures skipped: the date, the region code and the places of the projects
+     * (each listed project's region, else the enterprise's; none listed: presumed local, or anywhere).
+     */
+    private static String planKey(LocalDate asOf, Profile profile, boolean explainAll) {
+        if (explainAll) return asOf + " all";
+        StringBuilder key = new StringBuilder().append(asOf).append(' ').append(profile.regionCode());
+        if (profile.projects() == null) return key.append(Boolean.TRUE.equals(profile.projectsElsewhere()) ? " anywhere" : " local").toString();
+        key.append(" projects");
+        profile.projects().stream().map(p -> p.regionCode() != null ? p.regionCode() : profile.regionCode())
+                .distinct().sorted(Comparator.nullsFirst(Comparator.naturalOrder())).forEach(code -> key.append(' ').append(code));
+        return key.toString();
+    }
+
+    Facts run(RuleSet ruleSet, LocalDate asOf, Profile profile, MeasureRules.Plan plan) {
         try {
-            return run(ruleSet, asOf, profile, skipped, null, limits.firingsPerRuleAndFact());
+            return run(ruleSet, asOf, profile, plan, null, limits.firingsPerRuleAndFact());
         } catch (RuleFiringLimitException.TooManyFirings e) {
             // Every rule matching what a runaway rule changes fires as often as it does: run again
             // watching who changes facts, to name the rule that needs fixing. Only ever on failure, and
             // with a small cap: a few rounds of the loop show who drives it.
             Culprit culprit = new Culprit();
             try {
-                run(ruleSet, asOf, profile, skipped, culprit, 2);
+                run(ruleSet, asOf, profile, plan, culprit, 2);
             } catch (RuleFiringLimitException.TooManyFirings again) {
                 throw RuleFiringLimitException.firings(culprit.name().orElse(again.ruleName()), e.limit());
             }
@@ -84,8 +107,9 @@ public final class Evaluator {
         }
     }
 
-    private Facts run(RuleSet ruleSet, LocalDate asOf, Profile profile, Set<String> skipped, Culprit culprit,
+    private Facts run(RuleSet ruleSet, LocalDate asOf, Profile profile, MeasureRules.Plan plan, Culprit culprit,
                       int firingsPerRuleAndFact) {
+        Set<String> skipped = plan.skipped();
         Enterprise enterprise = new Enterprise(profile, asOf, ruleSet.places());
         List<Project> projects = enterprise.projects();
         KieSession session = ruleSet.kieBase().newKieSession();
@@ -98,13 +122,13 @@ public final class Evaluator {
             if (profile.projects() == null) starting.add(Project.unlisted(enterprise, ruleSet.places()));
             // Each package's rules see these facts through its own entry point: the rules of packages
             // not given them are never matched, let alone evaluated.
-            for (String pkg : ruleSet.rules().packagesToFeed(skipped)) {
+            for (String pkg : plan.packagesToFeed()) {
                 EntryPoint entryPoint = session.getEntryPoint(PackageEntryPoints.of(pkg));
                 if (entryPoint != null) starting.forEach(entryPoint::insert);
             }
             // Only the packages holding measures this evaluation needs get the focus: Drools never
             // evaluates the rules of the others (the agenda filter below still refuses single measures).
-            for (String group : ruleSet.rules().groupsToFocus(skipped)) session.getAgenda().getAgendaGroup(group).setFocus();
+            for (String group : plan.groupsToFocus()) session.getAgenda().getAgendaGroup(group).setFocus();
             int facts = 2 + Math.max(projects.size(), 1);
             FiringGuard guard = new FiringGuard(ruleSet.rules().measureOfRule(), skipped,
                     // A cap configured near the int range must not overflow (and fail every evaluation): it saturates.
@@ -148,7 +172,7 @@ public final class Evaluator {
     }
 
     /** Measures whose rules need not fire: their results could not be in this evaluation's answer. */
-    private Set<String> skipped(RuleSet ruleSet, LocalDate asOf, Profile profile, boolean explainAll) {
+    Set<String> skipped(RuleSet ruleSet, LocalDate asOf, Profile profile, boolean explainAll) {
         MeasureRules rules = ruleSet.rules();
         Set<String> skipped = new HashSet<>();
         for (Measure measure : ruleSet.measures().values()) {
@@ -157,16 +181,71 @@ public final class Evaluator {
                 skipped.add(measure.id());
             }
         }
-        if (!explainAll && profile.regionCode() != null) {
-            skipped.addAll(rules.outside(profile.regionCode(), (code, only) -> outside(ruleSet, asOf, code, only)));
+        if (explainAll) return skipped;
+        String region = profile.regionCode();
+        Set<String> here = region == null ? Set.of() : outside(ruleSet, asOf, region);
+        Set<String> projectPlaces = projectPlaces(profile);
+        if (projectPlaces != null && projectPlaces.equals(Set.of(region))) {
+            // No projects listed, presumed local (or all listed at home): the common case, one set.
+            skipped.addAll(here);
+            return skipped;
         }
+        for (String id : here) {
+            if (!ruleSet.measures().get(id).perProject()) skipped.add(id);
+        }
+        if (projectPlaces != null) skipped.addAll(projectMeasuresOutside(ruleSet, asOf, projectPlaces));
         return skipped;
     }
 
     /**
-     * The enterprise measures whose region criterion, judged on nothing but the region code, is
-     * NOT_MET: their rules read no other field for it (the criterion's fields say so), so any
-     * profile with this code gets the same NOT_MET, and the default answer hides them anyway.
+     * Where the profile's projects are: each listed project's region (the enterprise's when it gives
+     * none), or, when none are listed and the enterprise does not say it has projects elsewhere, the
+     * enterprise's own place (presumed local; the answer says so). Null when that cannot be told.
+     */
+    private static Set<String> projectPlaces(Profile profile) {
+        if (profile.projects() == null) {
+            return Boolean.TRUE.equals(profile.projectsElsewhere()) || profile.regionCode() == null ? null : Set.of(profile.regionCode());
+        }
+        Set<String> places = new HashSet<>();
+        for (var project : profile.projects()) {
+            String place = project.regionCode() != null ? project.regionCode() : profile.regionCode();
+            if (place == null) return null;
+            places.add(place);
+        }
+        return places;
+    }
+
+    /** The per-project measures placed outside every one of {@code places} (all of them, for a profile listing no project). */
+    private Set<String> projectMeasuresOutside(RuleSet ruleSet, LocalDate asOf, Set<String> places) {
+        Set<String> outside = null;
+        for (String place : places) {
+            Set<String> there = outside(ruleSet, asOf, place);
+            if (outside == null) {
+                outside = new HashSet<>();
+                for (String id : there) if (ruleSet.measures().get(id).perProject()) outside.add(id);
+            } else {
+                outside.retainAll(there);
+            }
+        }
+        if (outside != null) return outside;
+        Set<String> all = new HashSet<>();
+        for (Measure measure : ruleSet.measures().values()) {
+            if (measure.perProject() && ruleSet.rules().separable(measure.id())) all.add(measure.id());
+        }
+        return all;
+    }
+
+    /** The separable measures placed outside {@code regionCode}, judged once per region and rule set. */
+    private Set<String> outside(RuleSet ruleSet, LocalDate asOf, String regionCode) {
+        return ruleSet.rules().outside(regionCode, (code, only) -> outside(ruleSet, asOf, code, only));
+    }
+
+    /**
+     * The measures whose region criterion, judged on nothing but the region code, is NOT_MET: their
+     * rules read no other field for it (the criterion's fields say so), so any profile with this code
+     * gets the same NOT_MET, and the default answer hides them anyway. A per-project measure is
+     * judged through the stand-in project of a profile listing none, which is at the enterprise's
+     * place: it is outside the places of the projects, not necessarily of the enterprise.
      * {@code only} (null: every measure) limits the judging to some measures, in their {@link Scope}.
      */
     private Set<String> outside(RuleSet ruleSet, LocalDate asOf, String regionCode, Set<String> only) {
@@ -177,7 +256,7 @@ public final class Evaluator {
         for (CriterionOutcome outcome : run(ruleSet, asOf, placeOnly, skipped).outcomes()) {
             if (only != null && !only.contains(outcome.measureId())) continue;
             Measure measure = ruleSet.measures().get(outcome.measureId());
-            if (measure != null && !measure.perProject() && outcome.projectId() == null
+            if (measure != null && outcome.projectId() == null
                     && ResultAssembler.REGION.equals(outcome.criterionId()) && outcome.outcome() == Outcome.NOT_MET
                     && outcome.check().fields().equals(List.of("regionCode")) && ruleSet.rules().separable(measure.id())) {
                 outside.add(measure.id());

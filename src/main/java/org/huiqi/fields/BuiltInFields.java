@@ -368,6 +368,11 @@ final class BuiltInFields {
         add("projects", "list", "投资项目", "Investment projects").readBy("Enterprise.projects")
                 .help("正在建设或近年投产的投资项目；只在问到项目类政策时需要填写。",
                         "Investment projects under construction or recently in production; only needed for project measures.").done();
+        add("projectsElsewhere", "bool", "在外地有投资项目吗（注册地以外）", "Any investment projects outside your place of registration?")
+                .help("未填写项目时，项目类措施只列注册地（及所在市、省）的；选“是”则列出各地的项目类措施。填写项目及其所在地最准确。",
+                        "Without projects listed, only the project measures of your place (and its city and province) are shown; "
+                                + "\"yes\" shows those of every place. Listing the projects and their places is the most precise.")
+                .readBy("Project.locatedIn").done();
         add("projects[].id", "text", "项目编号或简称", "Project id or short name").readBy("Project.id")
                 .help("自己起的项目简称或备案编号，用来区分多个项目。",
                         "A short name or the filing number, to tell several projects apart.").done();

@@ -97,6 +97,10 @@ public record Profile(
         @PositiveOrZero @DecimalMax("100") BigDecimal westernEncouragedRevenueSharePct,
         @Schema(description = "Industrial output by quarter") @Size(max = ProfileLimits.MAX_QUARTERS) List<@Valid QuarterOutput> quarterlyOutput,
         @Schema(description = "Investment projects") @Size(max = ProfileLimits.MAX_PROJECTS) List<@Valid ProjectInput> projects,
+        @Schema(description = "Has investment projects outside its place of registration (在外地有投资项目). Only read when "
+                + "projects is absent: absent or false, the per-project measures of the enterprise's own place are listed "
+                + "(the answer's projectPlaces says which places were assumed); true, those of every place are listed, "
+                + "asking for the projects", example = "false") Boolean projectsElsewhere,
         @Schema(description = "Answers to inputs that measures declare in *.inputs.yaml beside their rule files, "
                 + "keyed by input id: a number, true/false, or one of the input's choices (never a list); an input declared "
                 + "perYear is answered by year like financials: {\"electricityUse\": {\"2024\": 1200}}",

@@ -5,11 +5,14 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
 import org.huiqi.api.JsonSettings;
 import org.huiqi.evaluation.facts.Enterprise;
+import org.huiqi.profile.Profile;
+import org.huiqi.profile.ProfileJson;
 import org.huiqi.rules.RuleFiles;
 import org.huiqi.rules.RuleSet;
 import org.huiqi.rules.RuleSetCompiler;
@@ -23,7 +26,8 @@ import org.jboss.logmanager.LogContext;
  * evaluates the scenarios' profiles in a warmed loop, timing facts, Drools, assembly and JSON
  * apart, in CPU time of the thread (so a busy machine slows the run but hardly the figures). Prints one line of "key=value" for the script's table.
  *
- * <p>{@code java -cp ... org.huiqi.evaluation.EngineBench RULES_DIR [SECONDS]}
+ * <p>{@code java -cp ... org.huiqi.evaluation.EngineBench RULES_DIR [SECONDS [POPULATION.ndjson]]}: the profiles of a
+ * population when given (what a registry run evaluates), else those of every scenario of the catalog.
  */
 public final class EngineBench {
     private EngineBench() {
@@ -59,14 +63,16 @@ public final class EngineBench {
             Files.write(edited, original);
         }
 
-        ScenarioFiles reader = new ScenarioFiles();
-        List<Scenario> scenarios = reader.read(ruleSet.files());
+        // The profiles: a population's (NDJSON batch items, evaluated on 2025-06-01) when given, else every scenario's.
+        List<Scenario> scenarios = args.length > 2 ? population(Path.of(args[2])) : new ScenarioFiles().read(ruleSet.files());
         ObjectMapper json = new ObjectMapper();
         new JsonSettings().customize(json);
 
         long[] parts = new long[4];
         long n = 0;
         long bytes = 0;
+        long results = 0;
+        int mostResults = 0;
         long until = System.nanoTime() + (long) (seconds * 1e9);
         boolean warm = false;
         long warmUntil = System.nanoTime() + (long) (seconds * 0.3e9);
@@ -88,6 +94,8 @@ public final class EngineBench {
                     parts[1] += c - b;
                     parts[3] += d - c;
                     bytes += out.length;
+                    results += evaluation.results().size();
+                    mostResults = Math.max(mostResults, evaluation.results().size());
                     n++;
                 }
             }
@@ -96,9 +104,10 @@ public final class EngineBench {
         long assembly = 0;
         int m = 0;
         for (Scenario s : scenarios.subList(0, (int) Math.min(scenarios.size(), n))) {
-            Evaluator.Facts facts = evaluator.run(ruleSet, s.asOf(), s.profile(), java.util.Set.of());
+            // The measures an evaluation of this profile skips: assembling the whole catalog's results is not what an answer costs.
+            Evaluator.Facts facts = evaluator.run(ruleSet, s.asOf(), s.profile(), evaluator.skipped(ruleSet, s.asOf(), s.profile(), s.explainAll()));
             long a = cpu();
-            new ResultAssembler(ruleSet, s.asOf(), true).assemble(facts);
+            new ResultAssembler(ruleSet, s.asOf(), s.explainAll()).assemble(facts);
             assembly += cpu() - a;
             m++;
         }
@@ -106,10 +115,24 @@ public final class EngineBench {
         double evaluate = parts[1] / 1e3 / n;
         double assemble = assembly / 1e3 / m;
         System.out.printf(Locale.ROOT, "measures=%d profiles=%d build_ms=%d gate_ms=%d heap_mb=%d reload_ms=%d "
-                        + "per_profile_us=%.0f facts_us=%.0f drools_us=%.0f assembly_us=%.0f json_us=%.0f answer_kb=%.1f%n",
+                        + "per_profile_us=%.0f facts_us=%.0f drools_us=%.0f assembly_us=%.0f json_us=%.0f answer_kb=%.1f "
+                        + "results=%.1f results_max=%d%n",
                 ruleSet.measures().size(), n, (built - t0) / 1_000_000, (gated - built) / 1_000_000, heap >> 20,
                 reload / 1_000_000, facts + evaluate + parts[3] / 1e3 / n, facts, Math.max(0, evaluate - facts - assemble),
-                assemble, parts[3] / 1e3 / n, bytes / 1024.0 / n);
+                assemble, parts[3] / 1e3 / n, bytes / 1024.0 / n, (double) results / n, mostResults);
+    }
+
+    /** The profiles of an NDJSON population (bench/populations, or `population --seed 1`), as unnamed scenarios. */
+    private static List<Scenario> population(Path file) throws java.io.IOException {
+        ObjectMapper mapper = ProfileJson.configure(new ObjectMapper());
+        LocalDate asOf = LocalDate.of(2025, 6, 1);
+        List<Scenario> profiles = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            if (line.isBlank()) continue;
+            Profile profile = mapper.convertValue(mapper.readTree(line).get("profile"), Profile.class);
+            profiles.add(new Scenario(file.toString(), profiles.size() + 1, "", asOf, false, profile, java.util.Map.of()));
+        }
+        return profiles;
     }
 
     /** CPU time of this thread: what one evaluation costs, whatever else the machine is doing. */

@@ -1,5 +1,6 @@
 package org.huiqi.api.batch;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -14,7 +15,10 @@ import org.huiqi.evaluation.MeasureResult;
 public record ResultSummary(
         @Schema(required = true, description = "Unique id of the evaluation (ULID)", example = "01JDQ3Z6X8M5T2B7K9R4W1N0PA") String evaluationId,
         @Schema(required = true, description = "The evaluation date", example = "2025-06-01") String asOf,
-        @Schema(required = true, description = "One entry per measure result, as in the full evaluation") List<Measure> results) {
+        @Schema(required = true, description = "One entry per measure result, as in the full evaluation") List<Measure> results,
+        @Schema(description = "As projectPlaces.presumed of the full evaluation: where the projects of a profile listing none were "
+                + "presumed to be", example = "[\"450403\", \"450400\", \"450000\"]")
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> projectsPresumedIn) {
 
     @Schema(name = "MeasureSummary", description = "A measure result without its criteria.")
     public record Measure(
@@ -34,6 +38,6 @@ public record ResultSummary(
         return new ResultSummary(evaluation.evaluationId(), evaluation.asOf().toString(), evaluation.results().stream()
                 .map(r -> new Measure(r.measureId(), r.projectId(), r.status(), r.nearMiss(), r.benefit().amount(),
                         r.benefit().basis(), r.benefit().confirmed(), r.missingFields(), r.failedCriteria()))
-                .toList());
+                .toList(), evaluation.projectPlaces() == null ? null : evaluation.projectPlaces().presumed());
     }
 }

@@ -31,7 +31,6 @@ record StatusFilter(Set<MeasureResult.Status> kept) {
 
     Evaluation apply(Evaluation evaluation) {
         if (kept.size() == MeasureResult.Status.values().length) return evaluation;
-        return new Evaluation(evaluation.evaluationId(), evaluation.asOf(), evaluation.ruleset(),
-                evaluation.results().stream().filter(r -> kept.contains(r.status())).toList(), evaluation.notInForce());
+        return evaluation.withResults(evaluation.results().stream().filter(r -> kept.contains(r.status())).toList());
     }
 }

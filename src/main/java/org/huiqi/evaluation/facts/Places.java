@@ -71,6 +71,29 @@ public record Places(Map<String, Place> byCode, Map<String, Group> groups) {
         return place == null ? placeOrGroup : place.zh() + " (" + placeOrGroup + ")";
     }
 
+    /**
+     * The places a code lies in, from the code itself up: its county (when it is one), city and
+     * province, then the groups holding it, e.g. 450403, 450400, 450000.
+     */
+    public List<String> around(String code) {
+        List<String> around = new java.util.ArrayList<>();
+        around.add(code);
+        String city = code.substring(0, 4) + "00";
+        String province = code.substring(0, 2) + "0000";
+        if (!around.contains(city)) around.add(city);
+        if (!around.contains(province)) around.add(province);
+        groups.values().stream().filter(g -> relation(g.id(), code) == Relation.INSIDE).map(Group::id).sorted().forEach(around::add);
+        return around;
+    }
+
+    /** Like {@link #name}, in English. */
+    public String nameEn(String placeOrGroup) {
+        Group group = groups.get(placeOrGroup);
+        if (group != null) return group.en() + " (" + group.id() + ")";
+        Place place = byCode.get(placeOrGroup);
+        return place == null ? placeOrGroup : place.en() + " (" + placeOrGroup + ")";
+    }
+
     static boolean within(String code, String area) {
         if (area.endsWith("0000")) return code.startsWith(area.substring(0, 2));
         if (area.endsWith("00")) return code.startsWith(area.substring(0, 4));

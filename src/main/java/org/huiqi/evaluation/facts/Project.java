@@ -1,6 +1,9 @@
 package org.huiqi.evaluation.facts;
 
 import static org.huiqi.evaluation.Criteria.oneOf;
+import static org.huiqi.evaluation.Criteria.unknown;
+
+import java.util.List;
 
 import org.huiqi.evaluation.Check;
 import org.huiqi.evaluation.Flag;
@@ -23,8 +26,10 @@ public final class Project {
 
     /**
      * Stands in for the projects of a profile that does not list any, so that per-project measures
-     * can still be placed by the enterprise's region (and hidden elsewhere); its other answers are
-     * all unknown and are not reported. Its id is null: its outcomes are the measure's own.
+     * can still be placed: at the enterprise's place (presumed local), or, when the enterprise says it
+     * has projects elsewhere, anywhere (a place other than its own is then unknown until the projects
+     * are given). Its other answers are all unknown and are not reported. Its id is null: its
+     * outcomes are the measure's own.
      */
     public static Project unlisted(Enterprise enterprise, Places places) {
         return new Project(enterprise, new ProjectInput(null, null, null, null, null, null, null, null, null, null,
@@ -45,6 +50,10 @@ public final class Project {
 
     /** Located in {@code placeOrGroup}; a project without its own region is where the enterprise is. */
     public Check locatedIn(String... placesOrGroups) {
+        if (index == UNLISTED && Boolean.TRUE.equals(enterprise.profile().projectsElsewhere())) {
+            Check local = enterprise.locatedIn(placesOrGroups);
+            return local.met() ? local : unknown("a project in " + places.describe(List.of(placesOrGroups)), List.of("projects"));
+        }
         if (input.regionCode() == null) return enterprise.locatedIn(placesOrGroups);
         return Locations.within(places, input.regionCode(), path("regionCode"), placesOrGroups);
     }
