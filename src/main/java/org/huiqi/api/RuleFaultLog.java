@@ -42,7 +42,7 @@ public class RuleFaultLog {
         active.onActivation(change -> byRule.clear());
     }
 
-    @Schema(description = "A rule of the serving rule set that failed while evaluating: its measure's results came out ERROR.")
+    @Schema(name = "RuleFaultSeen", description = "A rule of the serving rule set that failed while evaluating: its measure's results came out ERROR.")
     public record Seen(
             @Schema(required = true, example = "GD-ZQ-POWER-2025") String measureId,
             @Schema(required = true, description = "The rule's name in its file", example = "GD-ZQ-POWER-2025 / amount") String rule,
