@@ -62,7 +62,15 @@ public final class StaffCommands {
         }
         if (a.command().equals("new")) return scaffold(a, out);
         String prefix = a.dir().toString().endsWith("/") ? a.dir().toString() : a.dir() + "/";
-        RuleFiles files = RuleFiles.read(a.dir());
+        RuleFiles files;
+        try {
+            files = RuleFiles.read(a.dir());
+        } catch (RuleSetException e) {
+            // Files that cannot be read (not UTF-8, too large, a link out of the directory): nothing else can be checked.
+            e.problems().forEach(p -> out.println(prefix + p));
+            out.println(e.problems().size() + " 个问题，规则不会生效 / " + e.problems().size() + " problem(s); the rule set would not be activated");
+            return 1;
+        }
         RuleSet ruleSet = null;
         List<RuleProblem> problems = new ArrayList<>();
         try {
@@ -74,6 +82,7 @@ public final class StaffCommands {
         ScenarioFiles scenarioFiles = new ScenarioFiles(ruleSet);
         List<Scenario> scenarios = scenarioFiles.read(files);
         problems.addAll(scenarioFiles.problems());
+        problems.addAll(DeploymentListing.check(a.dir(), files));
         problems = oneCauseOnce(problems);
         // The reload's smoke gate, run the same way: a rule that fails on a swept profile never serves.
         if (problems.isEmpty()) problems = new SmokeSweep(new Evaluator(EvaluationLimits.configured())).check(ruleSet, null);
