@@ -159,6 +159,7 @@ public final class ScenarioFiles {
         JsonNode profileNode = node.isMissingNode() ? YAML.createObjectNode() : node;
         inputs(path, profileNode.path("inputs"), StaffYaml.value(yaml, "inputs"));
         region(path, profileNode.path("regionCode"), StaffYaml.value(yaml, "regionCode"));
+        industry(path, profileNode.path("industryCode"), StaffYaml.value(yaml, "industryCode"));
         Node projectsYaml = StaffYaml.value(yaml, "projects");
         for (int i = 0; i < profileNode.path("projects").size(); i++) {
             region(path, profileNode.path("projects").get(i).path("regionCode"),
@@ -188,6 +189,13 @@ public final class ScenarioFiles {
         if (ruleSet.places().byCode().containsKey(code.asText())) return;
         at(path, yaml, "地区代码“" + code.asText() + "”不存在（不在 reference/gbt2260.csv 的行政区划代码中）/ region code '" + code.asText()
                 + "' does not exist (not a GB/T 2260 code of reference/gbt2260.csv)");
+    }
+
+    private void industry(String path, JsonNode code, Node yaml) {
+        if (ruleSet == null || !code.isTextual() || !code.asText().matches("[A-T](\\d{2}(\\d{1,2})?)?")) return;
+        if (ruleSet.pickLists().knowsIndustry(code.asText())) return;
+        at(path, yaml, "行业代码“" + code.asText() + "”不在 reference/industries.yaml 的门类和大类中 / industry code '" + code.asText()
+                + "' is not a section or division of reference/industries.yaml");
     }
 
     /** The answers under profile.inputs, checked against the declarations when a rule set is given. */

@@ -56,6 +56,7 @@ class BadInputTest {
                 .body("errors[0].message", containsString("not a GB/T 2260 region code"));
         post("{\"profile\": {\"regionCode\": \"450400\", \"projects\": [{\"id\": \"p\", \"regionCode\": \"441299\"}]}}")
                 .body("errors[0].field", is("profile.projects[0].regionCode"));
+        post("{\"profile\": {\"industryCode\": \"C99\"}}").body("errors[0].field", is("profile.industryCode"));
     }
 
     @Test
