@@ -1252,7 +1252,8 @@
     if (b.description) box.appendChild(el('p', null, [el('span', { className: 'k', text: t('benefit') + '：' }), L(b.description)]));
     if ((kind === 'eligible' || kind === 'needs') && (b.kind === 'CASH' || b.kind === 'TAX' || b.amount != null)) box.appendChild(amountLine(r));
     else if (!b.confirmed) box.appendChild(el('p', null, [el('span', { className: 'tag warn', text: t('unconfirmedTag') }), ' ', el('span', { className: 'small', text: t('unconfirmed') })]));
-    if (kind === 'needs') {
+    if (r.error) box.appendChild(el('p', { className: 'error-note', text: L(r.error) }));
+    if (kind === 'needs' && !r.error) {
       var ul = el('ul', { className: 'missing' });
       each(r.missingFields || [], function (path) {
         var a = el('a', { href: '#' + idFor(path), 'data-missing': path, text: fieldLabel(path) });
@@ -1307,7 +1308,7 @@
     var groups = { eligible: [], needs: [], near: [], not: [] };
     each(data.results, function (r) {
       if (r.status === 'ELIGIBLE') groups.eligible.push(r);
-      else if (r.status === 'NEEDS_INFO') groups.needs.push(r);
+      else if (r.status === 'NEEDS_INFO' || r.status === 'ERROR') groups.needs.push(r); // ERROR: not known, like NEEDS_INFO
       else if (r.nearMiss) groups.near.push(r);
       else groups.not.push(r);
     });

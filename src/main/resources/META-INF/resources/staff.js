@@ -65,6 +65,18 @@
       li.appendChild(document.createTextNode(' ' + e.message));
       ul.appendChild(li);
     }
+    var fl = $('faults');
+    fl.innerHTML = '';
+    var faults = rs.faults || [];
+    if (!faults.length) fl.appendChild(el('li', '无 None'));
+    for (var k = 0; k < faults.length; k++) {
+      var f = faults[k];
+      var fi = el('li');
+      fi.setAttribute('data-rule', f.rule);
+      fi.appendChild(el('code', (f.file || '') + ' "' + f.rule + '"'));
+      fi.appendChild(document.createTextNode(' ' + f.measureId + ' — ' + f.message + '（' + f.count + ' 次 times，最近 last ' + f.lastSeen + '）'));
+      fl.appendChild(fi);
+    }
     var files = $('files');
     files.innerHTML = '';
     for (var j = 0; j < (rs.files || []).length; j++) files.appendChild(el('li', rs.files[j], 'file'));

@@ -20,7 +20,8 @@ import org.huiqi.rules.RuleSet;
  * the metrics and write its audit record.
  *
  * <p>Metrics: {@code huiqi.evaluations{measure,status}} counts measure results,
- * {@code huiqi.evaluation.duration{mode}} times evaluations (with a percentile histogram).
+ * {@code huiqi.evaluation.duration{mode}} times evaluations (with a percentile histogram). A rule that
+ * throws costs its measure only (ERROR) and is listed by {@link RuleFaultLog}.
  */
 @ApplicationScoped
 public class Evaluations {
@@ -32,11 +33,13 @@ public class Evaluations {
     private final Evaluator evaluator;
     private final AuditLog audit;
     private final MeterRegistry metrics;
+    private final RuleFaultLog faults;
     private final Map<Mode, Timer> timers = new ConcurrentHashMap<>();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    public Evaluations(Evaluator evaluator, AuditLog audit, MeterRegistry metrics) {
+    public Evaluations(Evaluator evaluator, AuditLog audit, MeterRegistry metrics, RuleFaultLog faults) {
         this.evaluator = evaluator;
+        this.faults = faults;
         this.audit = audit;
         this.metrics = metrics;
     }
@@ -57,6 +60,7 @@ public class Evaluations {
         Evaluation evaluation = evaluator.evaluate(ruleSet, asOf, profile, explainAll);
         timer(mode).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         for (MeasureResult result : evaluation.results()) counter(result.measureId(), result.status()).increment();
+        faults.record(ruleSet, evaluation);
         audit.evaluated(evaluation, profile, origin);
         return evaluation;
     }

@@ -82,9 +82,9 @@ public class ReferenceResource {
     @GET
     @Path("regions")
     @Operation(summary = "GB/T 2260 regions and region groups",
-            description = "The regions listed in the rule set's reference/regions.yaml as a tree: provinces (codes ending 0000), "
-                    + "their cities (ending 00) and counties, by the code digits. Only the regions the rule set lists are "
-                    + "included; any six-digit code is accepted in a profile.")
+            description = "Every GB/T 2260 region to the county level (the rule set's reference/gbt2260.csv, names and English "
+                    + "names from reference/regions.yaml where it gives them) as a tree: provinces (codes ending 0000), "
+                    + "their cities (ending 00) and counties, by the code digits. profile.regionCode must be one of these codes.")
     @APIResponse(responseCode = "200", description = "Regions and groups",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Regions.class)))
     public Regions regions() {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.huiqi.profile.Profile;
+import org.huiqi.profile.ProjectInput;
 import org.huiqi.rules.InputDeclaration;
 import org.huiqi.rules.RuleSet;
 import org.huiqi.profile.ProfileLimits;
@@ -35,12 +36,15 @@ public class RequestValidator {
 
     /**
      * The answers under {@code profile.inputs} against the inputs the serving rule set declares:
-     * an unknown id or a wrong type is a 400 naming {@code profile.inputs.<id>}, never ignored.
+     * an unknown id or a wrong type is a 400 naming {@code profile.inputs.<id>}, never ignored; and
+     * the region codes against its reference data (a code that names no region: 400 naming
+     * {@code profile.regionCode} or {@code profile.projects[i].regionCode}).
      */
     public static void inputs(RuleSet ruleSet, Profile profile) {
-        if (profile == null || profile.inputs() == null) return;
+        if (profile == null) return;
         List<Problem.FieldError> errors = new ArrayList<>();
-        profile.inputs().forEach((id, value) -> {
+        regions(ruleSet, profile, errors);
+        if (profile.inputs() != null) profile.inputs().forEach((id, value) -> {
             InputDeclaration declared = ruleSet.inputs().get(id);
             String message = declared == null ? "no measure declares an input '" + id + "'" : declared.reject(value);
             if (message != null) errors.add(new Problem.FieldError("profile." + InputDeclaration.PREFIX + id, message));
@@ -48,6 +52,32 @@ public class RequestValidator {
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(Problem.FieldError::field));
             throw new ProblemException(Problem.invalid(errors));
+        }
+    }
+
+    /**
+     * Region codes against the serving rule set's GB/T 2260 list: six digits that name no region
+     * (450499) would otherwise be read as the city their digits begin with. The industry code against
+     * reference/industries.yaml, at its granularity (section and division).
+     */
+    private static void regions(RuleSet ruleSet, Profile profile, List<Problem.FieldError> errors) {
+        String industry = profile.industryCode();
+        if (industry != null && industry.matches("[A-T](\\d{2}(\\d{1,2})?)?") && !ruleSet.pickLists().knowsIndustry(industry)) {
+            errors.add(new Problem.FieldError("profile.industryCode", "'" + industry + "' is not a GB/T 4754-2017 section or division "
+                    + "(GET /api/v1/reference/industries lists them)"));
+        }
+        if (!ruleSet.knowsEveryRegion()) return;
+        region(ruleSet, "profile.regionCode", profile.regionCode(), errors);
+        if (profile.projects() == null) return;
+        for (int i = 0; i < profile.projects().size(); i++) {
+            ProjectInput project = profile.projects().get(i);
+            if (project != null) region(ruleSet, "profile.projects[" + i + "].regionCode", project.regionCode(), errors);
+        }
+    }
+
+    private static void region(RuleSet ruleSet, String field, String code, List<Problem.FieldError> errors) {
+        if (code != null && code.matches("\\d{6}") && !ruleSet.places().byCode().containsKey(code)) {
+            errors.add(new Problem.FieldError(field, "'" + code + "' is not a GB/T 2260 region code (GET /api/v1/reference/regions lists them)"));
         }
     }
 

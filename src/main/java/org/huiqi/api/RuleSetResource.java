@@ -42,9 +42,11 @@ public class RuleSetResource {
 
     private final ActiveRuleSet active;
     private final KeyAttempts keys;
+    private final RuleFaultLog faults;
 
-    public RuleSetResource(ActiveRuleSet active, KeyAttempts keys) {
+    public RuleSetResource(ActiveRuleSet active, KeyAttempts keys, RuleFaultLog faults) {
         this.active = active;
+        this.faults = faults;
         this.keys = keys;
     }
 
@@ -56,12 +58,16 @@ public class RuleSetResource {
                     + "admin key), or 'embedded'") String source,
             int measureCount,
             @Schema(description = "Files of the serving rule set, relative to the rules directory") List<String> files,
-            ReloadOutcome lastReload) {
+            ReloadOutcome lastReload,
+            @Schema(required = true, description = "Rules of the serving rule set that failed while answering since it was "
+                    + "activated (their measures answered ERROR), most recent first; emptied by the next activation")
+            List<RuleFaultLog.Seen> faults) {
     }
 
     @GET
     @Operation(summary = "The active rule set", description = "Version, load time, measure count, source files and "
-            + "the last build's outcome with its errors by file and line. No key is needed; with the admin key the source "
+            + "the last build's outcome with its errors by file and line, and the rules that failed while answering (their measures "
+            + "answered ERROR). No key is needed; with the admin key the source "
             + "is the directory's path and errors keep what a rule threw.")
     @APIResponse(responseCode = "200", description = "The active rule set",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleSetInfo.class)))
@@ -81,8 +87,9 @@ public class RuleSetResource {
             last = last == null ? null : new ReloadOutcome(last.status(), last.at(), last.version(),
                     last.errors().stream().map(RuleSetResource::forAnyone).toList());
         }
-        if (ruleSet == null) return new RuleSetInfo(null, null, source, 0, List.of(), last);
-        return new RuleSetInfo(ruleSet.version(), ruleSet.loadedAt(), source, ruleSet.measures().size(), ruleSet.files().paths(), last);
+        if (ruleSet == null) return new RuleSetInfo(null, null, source, 0, List.of(), last, List.of());
+        return new RuleSetInfo(ruleSet.version(), ruleSet.loadedAt(), source, ruleSet.measures().size(), ruleSet.files().paths(), last,
+                faults.seen(staff));
     }
 
     /** A build problem as anyone may read it: no absolute path, no text a rule threw, no crash message. */

@@ -22,6 +22,10 @@ final class ConflictAdvice {
             return new MeasureResult.Conflict(other.id(), note, null, null,
                     Text.of("「" + other.title().zh() + "」在评估日不在有效期内", "\"" + other.title().en() + "\" is not in force on the evaluation date"));
         }
+        if (ownResult.status() == Status.ERROR || otherResult.status() == Status.ERROR) {
+            return new MeasureResult.Conflict(other.id(), note, otherResult.status(), null,
+                    Text.of("其中一项暂时无法判定，暂无推荐", "one of the two could not be evaluated, so there is no recommendation"));
+        }
         boolean ownEligible = ownResult.status() == Status.ELIGIBLE;
         boolean otherEligible = otherResult.status() == Status.ELIGIBLE;
         Measure pick = null;

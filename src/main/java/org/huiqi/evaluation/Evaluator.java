@@ -69,7 +69,7 @@ public final class Evaluator {
 
     /** What the rules concluded about one profile, before it is turned into results. */
     public record Facts(List<CriterionOutcome> outcomes, List<BenefitAmount> amounts, List<Project> projects,
-                        boolean projectsKnown, Set<String> skipped) {
+                        boolean projectsKnown, Set<String> skipped, List<RuleFault> faults) {
     }
 
     Facts run(RuleSet ruleSet, LocalDate asOf, Profile profile, Set<String> skipped) {
@@ -137,11 +137,13 @@ public final class Evaluator {
             guard.check();
             List<CriterionOutcome> outcomes = new ArrayList<>();
             List<BenefitAmount> amounts = new ArrayList<>();
+            List<RuleFault> faults = new ArrayList<>(0);
             for (Object fact : session.getObjects()) {
                 if (fact instanceof CriterionOutcome outcome) outcomes.add(outcome);
                 else if (fact instanceof BenefitAmount amount) amounts.add(amount);
+                else if (fact instanceof RuleFault fault) faults.add(fault);
             }
-            return new Facts(outcomes, amounts, projects, profile.projects() != null, skipped);
+            return new Facts(outcomes, amounts, projects, profile.projects() != null, skipped, faults);
         } finally {
             session.dispose();
         }

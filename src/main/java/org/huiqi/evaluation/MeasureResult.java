@@ -1,5 +1,7 @@
 package org.huiqi.evaluation;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,7 +14,9 @@ public record MeasureResult(
         @Schema(required = true, example = "CN-MIIT-SPECIALIZED-SME") String measureId,
         @Schema(description = "The project this result is for; null for enterprise measures") String projectId,
         @Schema(required = true) Text title,
-        @Schema(required = true, description = "ELIGIBLE: every criterion MET; NEEDS_INFO: none NOT_MET, some UNKNOWN; NOT_ELIGIBLE: some NOT_MET")
+        @Schema(required = true, description = "ELIGIBLE: every criterion MET; NEEDS_INFO: none NOT_MET, some UNKNOWN; NOT_ELIGIBLE: some NOT_MET; "
+                + "ERROR: the measure could not be evaluated this time (a fault in its rules, shown to staff): treat it as not known, "
+                + "neither eligible nor not; error says so, criteria is empty")
         Status status,
         @Schema(required = true, description = "True when exactly one criterion is NOT_MET") boolean nearMiss,
         @Schema(required = true) Benefit benefit,
@@ -24,9 +28,20 @@ public record MeasureResult(
         Measure.Citation citation,
         @Schema(description = "Region and folder of the rule file", example = "national/miit") String jurisdiction,
         LocalDate validFrom,
-        LocalDate validTo) {
+        LocalDate validTo,
+        @Schema(description = "For ERROR only: that the measure could not be evaluated, for the enterprise to read")
+        @JsonInclude(JsonInclude.Include.NON_NULL) Text error,
+        @Schema(hidden = true) @JsonIgnore RuleFault fault) {
 
-    public enum Status { ELIGIBLE, NEEDS_INFO, NOT_ELIGIBLE }
+    public enum Status { ELIGIBLE, NEEDS_INFO, NOT_ELIGIBLE, ERROR }
+
+    public MeasureResult(String measureId, String projectId, Text title, Status status, boolean nearMiss, Benefit benefit,
+                         List<CriterionResult> criteria, List<String> missingFields, List<String> failedCriteria,
+                         List<Conflict> conflicts, Measure.Citation citation, String jurisdiction, LocalDate validFrom,
+                         LocalDate validTo) {
+        this(measureId, projectId, title, status, nearMiss, benefit, criteria, missingFields, failedCriteria, conflicts,
+                citation, jurisdiction, validFrom, validTo, null, null);
+    }
 
     @Schema(description = "What the measure gives. Money in 万元.")
     public record Benefit(
@@ -48,7 +63,7 @@ public record MeasureResult(
     /** The same result with its conflicts, which can only be judged once every result of the evaluation exists. */
     MeasureResult withConflicts(List<Conflict> found) {
         return new MeasureResult(measureId, projectId, title, status, nearMiss, benefit, criteria, missingFields,
-                failedCriteria, found, citation, jurisdiction, validFrom, validTo);
+                failedCriteria, found, citation, jurisdiction, validFrom, validTo, error, fault);
     }
 
     @Schema(description = "A measure that cannot be claimed together with this one, how it came out in the same evaluation, "

@@ -25,6 +25,8 @@ final class ResultAssembler {
     private static final Text NO_AMOUNT = Text.of("金额由发文单位核定", "amount set by the issuing office");
     private static final Text NEEDS_PROJECT = Text.of("需补充项目信息以计算金额：projects", "to compute the amount, give: projects");
     private static final Text UNCONFIRMED = Text.of("金额待与发文单位确认", "amount to be confirmed with the issuing office");
+    private static final Text COULD_NOT_EVALUATE = Text.of("暂时无法判定：此项政策的规则运行出错，已记录并通知维护人员，其他结果不受影响",
+            "could not be evaluated: this measure's rules failed; the fault is recorded for the staff, other results are unaffected");
     private static final Text CEILING = Text.of("为最高额，实际金额由发文单位核定", "a ceiling: the actual award is set by the issuing office");
 
     private final RuleSet ruleSet;
@@ -39,14 +41,16 @@ final class ResultAssembler {
 
     List<MeasureResult> assemble(Evaluator.Facts facts) {
         Index index = new Index(facts);
+        Map<String, RuleFault> faulted = faulted(facts);
         List<MeasureResult> all = new ArrayList<>();
         Map<String, MeasureResult> byKey = new HashMap<>();
         boolean anyConflicts = false;
         for (Measure measure : ruleSet.measures().values()) {
             if (!measure.inForceOn(asOf) || facts.skipped().contains(measure.id())) continue;
             anyConflicts |= !measure.conflicts().isEmpty();
+            RuleFault fault = faulted.isEmpty() ? null : faulted.get(measure.id());
             for (String subject : subjects(measure, facts)) {
-                MeasureResult result = result(measure, subject, facts, index);
+                MeasureResult result = fault != null ? error(measure, subject, fault) : result(measure, subject, facts, index);
                 all.add(result);
                 byKey.putIfAbsent(key(measure.id(), subject), result);
             }
@@ -59,6 +63,23 @@ final class ResultAssembler {
             shown.add(anyConflicts ? withConflicts(result, byKey) : result);
         }
         return shown;
+    }
+
+    /** The first fault of each measure whose rules threw: what it concluded before is not to be trusted. */
+    private static Map<String, RuleFault> faulted(Evaluator.Facts facts) {
+        if (facts.faults().isEmpty()) return Map.of();
+        Map<String, RuleFault> faulted = new HashMap<>();
+        for (RuleFault fault : facts.faults()) faulted.putIfAbsent(fault.measureId(), fault);
+        return faulted;
+    }
+
+    /** A measure that could not be evaluated: no criteria, no amount, never hidden by region (its region is not known). */
+    private static MeasureResult error(Measure measure, String subject, RuleFault fault) {
+        MeasureResult.Benefit benefit = new MeasureResult.Benefit(measure.benefitKind(), measure.basis(), null, null,
+                false, measure.benefit(), measure.amountRule(), null);
+        return new MeasureResult(measure.id(), subject, measure.title(), Status.ERROR, false, benefit, List.of(), List.of(),
+                List.of(), List.of(), measure.citation(), measure.jurisdiction(), measure.validFrom(), measure.validTo(),
+                COULD_NOT_EVALUATE, fault);
     }
 
     private static String key(String measureId, String projectId) {

@@ -10,7 +10,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
@@ -18,9 +21,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.huiqi.api.JsonPaths;
 import org.huiqi.api.batch.BatchItem;
 import org.huiqi.evaluation.Evaluator;
+import org.huiqi.evaluation.MeasureResult;
+import org.huiqi.evaluation.RuleFault;
 import org.huiqi.evaluation.RuleFiringLimitException;
 import org.huiqi.evaluation.facts.Places;
 import org.huiqi.rules.Measure;
@@ -147,8 +153,19 @@ public final class ImpactRun {
         }
         LocalDate date = item.asOf() != null ? item.asOf() : asOf;
         try {
-            Map<String, EnterpriseOutcome> was = EnterpriseOutcome.of(evaluator.evaluate(baseline, date, item.profile(), false).results());
-            Map<String, EnterpriseOutcome> is = EnterpriseOutcome.of(evaluator.evaluate(draft, date, item.profile(), false).results());
+            List<MeasureResult> before = evaluator.evaluate(baseline, date, item.profile(), false).results();
+            List<MeasureResult> after = evaluator.evaluate(draft, date, item.profile(), false).results();
+            Optional<RuleFault> fault = Stream.concat(before.stream(), after.stream()).map(MeasureResult::fault).filter(Objects::nonNull).findFirst();
+            if (fault.isPresent()) {
+                // As before fault isolation: a rule that throws makes the line a rejected one, named by its rule only.
+                if (tally.rejected(line, item.id(), RuleFailure.describe(fault.get()))) {
+                    LOG.warnf("impact line %d (%s): rule \"%s\" (%s) failed: %s", line, item.id(), fault.get().rule(),
+                            fault.get().file(), fault.get().reason());
+                }
+                return;
+            }
+            Map<String, EnterpriseOutcome> was = EnterpriseOutcome.of(before);
+            Map<String, EnterpriseOutcome> is = EnterpriseOutcome.of(after);
             tally.add(item.id(), line, item.profile().regionCode(), was, is);
         } catch (RuleFiringLimitException e) {
             tally.rejected(line, item.id(), "measure " + e.measureId() + ": " + e.getMessage());

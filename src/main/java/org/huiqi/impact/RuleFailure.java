@@ -1,5 +1,6 @@
 package org.huiqi.impact;
 
+import org.huiqi.evaluation.RuleFault;
 import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
@@ -22,5 +23,9 @@ final class RuleFailure {
             }
         }
         return GENERIC;
+    }
+
+    static String describe(RuleFault fault) {
+        return GENERIC + ": " + fault.rule();
     }
 }

@@ -9,6 +9,7 @@ import org.drools.base.util.CloneUtil;
 import org.drools.core.impl.InternalRuleBase;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.huiqi.evaluation.RuleFaults;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
@@ -32,7 +33,7 @@ final class KieBaseAssembly {
     static KieBase assemble(KieBase serving, KieBase rebuilt, Set<String> replaced) {
         ClassLoader parent = ((InternalRuleBase) serving).getRootClassLoader().getParent();
         InternalKnowledgeBase assembled = KnowledgeBaseFactory.newKnowledgeBase(
-                KieServices.Factory.get().newKieBaseConfiguration(null, parent));
+                RuleFaults.install(KieServices.Factory.get().newKieBaseConfiguration(null, parent)));
         ClassLoader loader = assembled.getRootClassLoader();
         List<KiePackage> packages = new ArrayList<>();
         for (KiePackage pkg : serving.getKiePackages()) {

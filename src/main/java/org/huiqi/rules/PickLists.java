@@ -15,6 +15,18 @@ public record PickLists(List<IndustrySection> industries, List<Park> parks) {
         return new PickLists(List.of(), List.of());
     }
 
+    /**
+     * Whether a well-formed GB/T 4754 code ("C", "C42", "C4210") is known at the granularity
+     * industries.yaml has: its section, and its division (大类) when it gives one. Classes are not
+     * all listed there, so a class is known when its division is. True when there is no list.
+     */
+    public boolean knowsIndustry(String code) {
+        if (industries.isEmpty() || code == null || code.isEmpty()) return true;
+        String division = code.length() >= 3 ? code.substring(0, 3) : null;
+        return industries.stream().anyMatch(s -> s.code().equals(code.substring(0, 1))
+                && (division == null || s.divisions().stream().anyMatch(d -> d.code().equals(division))));
+    }
+
     @Schema(description = "A GB/T 4754-2017 section (门类) with its divisions (大类).")
     public record IndustrySection(@Schema(example = "C") String code, @Schema(example = "制造业") String zh,
                                   @Schema(example = "Manufacturing") String en, List<Industry> divisions) {

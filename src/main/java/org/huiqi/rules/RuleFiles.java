@@ -29,7 +29,8 @@ import java.util.stream.Stream;
 import org.huiqi.scenarios.ScenarioFiles;
 
 /**
- * A snapshot of the files of a rules directory, keyed by path relative to it ("guangdong/xsg.drl").
+ * A snapshot of the files of a rules directory, keyed by path relative to it ("guangdong/xsg.drl"),
+ * each checked to be UTF-8 and kept without its byte-order mark ({@link Utf8Files}).
  * Reading everything up front means a build never sees a half-edited directory twice, and the
  * version is a hash of exactly what was built.
  *
@@ -85,7 +86,10 @@ public record RuleFiles(String origin, SortedMap<String, byte[]> contents) {
                             + " / the rules directory holds more than " + MAX_TOTAL_BYTES + " bytes: not read from this file on"));
                     break;
                 }
-                contents.put(relative, Files.readAllBytes(path));
+                byte[] content = Files.readAllBytes(path);
+                RuleProblem notUtf8 = Utf8Files.problem(relative, content);
+                if (notUtf8 != null) refused.add(notUtf8);
+                else contents.put(relative, Utf8Files.withoutBom(content));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read rules directory " + dir + ": " + e.getMessage(), e);
@@ -100,9 +104,14 @@ public record RuleFiles(String origin, SortedMap<String, byte[]> contents) {
      */
     public static RuleFiles of(String origin, SortedMap<String, byte[]> files) {
         SortedMap<String, byte[]> contents = new TreeMap<>();
+        List<RuleProblem> notUtf8 = new ArrayList<>();
         files.forEach((path, bytes) -> {
-            if (!hidden(path) && !path.equals(DEPLOYMENT_ONLY)) contents.put(path, bytes);
+            if (hidden(path) || path.equals(DEPLOYMENT_ONLY)) return;
+            RuleProblem problem = Utf8Files.problem(path, bytes);
+            if (problem != null) notUtf8.add(problem);
+            else contents.put(path, Utf8Files.withoutBom(bytes));
         });
+        if (!notUtf8.isEmpty()) throw new RuleSetException(notUtf8);
         return new RuleFiles(origin, contents);
     }
 

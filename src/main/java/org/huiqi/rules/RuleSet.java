@@ -20,6 +20,11 @@ public record RuleSet(String version, Instant loadedAt, String origin, KieBase k
                       Map<String, Measure> measures, Places places, Tables tables, PickLists pickLists,
                       RuleFiles files, MeasureRules rules, Map<String, InputDeclaration> inputs) {
 
+    /** True when the reference data lists every GB/T 2260 code (reference/gbt2260.csv), so a code it lacks names no region. */
+    public boolean knowsEveryRegion() {
+        return files.contents().containsKey(ReferenceData.DIVISIONS);
+    }
+
     public List<Measure> catalog() {
         return List.copyOf(measures.values());
     }

@@ -10,6 +10,7 @@ import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.huiqi.evaluation.facts.Places;
 import org.huiqi.evaluation.facts.Tables;
+import org.huiqi.evaluation.RuleFaults;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -124,7 +125,7 @@ public final class RuleSetCompiler {
                 PackageEntryPoints.assign(pkg);
                 DeclarationRules.keepFromFiring(pkg, files);
             });
-            return kie.newKieContainer(releaseId).getKieBase();
+            return kie.newKieContainer(releaseId).newKieBase(RuleFaults.install(kie.newKieBaseConfiguration()));
         } finally {
             kie.getRepository().removeKieModule(releaseId);
         }

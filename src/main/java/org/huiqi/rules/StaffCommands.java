@@ -16,6 +16,7 @@ import org.huiqi.scenarios.Scenario;
 import org.huiqi.scenarios.ScenarioFiles;
 import org.huiqi.scenarios.ScenarioGate;
 import org.huiqi.scenarios.ScenarioRunner;
+import org.huiqi.scenarios.SmokeSweep;
 
 /**
  * The offline commands staff and pre-commit hooks run from the packaged application, without
@@ -23,7 +24,8 @@ import org.huiqi.scenarios.ScenarioRunner;
  * <ul>
  * <li>{@code validate [DIR]}: compiles a rules directory and checks everything that needs no
  * evaluation (codes, ids, tables, dates, inputs, scenario files, {@value StaffChecks#MARKER}
- * markers), printing each problem as {@code file:line:column: message};</li>
+ * markers), then runs the reload's smoke sweep ({@link SmokeSweep}), printing each problem as
+ * {@code file:line:column: message};</li>
  * <li>{@code test [DIR] [--only FILE]}: validates, then runs the scenarios (of one rule file's
  * measures with {@code --only});</li>
  * <li>{@code new PATH --id ID --region CODE [--dir DIR]}: writes a new measure's skeleton.</li>
@@ -60,7 +62,15 @@ public final class StaffCommands {
         }
         if (a.command().equals("new")) return scaffold(a, out);
         String prefix = a.dir().toString().endsWith("/") ? a.dir().toString() : a.dir() + "/";
-        RuleFiles files = RuleFiles.read(a.dir());
+        RuleFiles files;
+        try {
+            files = RuleFiles.read(a.dir());
+        } catch (RuleSetException e) {
+            // Files that cannot be read (not UTF-8, too large, a link out of the directory): nothing else can be checked.
+            e.problems().forEach(p -> out.println(prefix + p));
+            out.println(e.problems().size() + " 个问题，规则不会生效 / " + e.problems().size() + " problem(s); the rule set would not be activated");
+            return 1;
+        }
         RuleSet ruleSet = null;
         List<RuleProblem> problems = new ArrayList<>();
         try {
@@ -72,7 +82,10 @@ public final class StaffCommands {
         ScenarioFiles scenarioFiles = new ScenarioFiles(ruleSet);
         List<Scenario> scenarios = scenarioFiles.read(files);
         problems.addAll(scenarioFiles.problems());
+        problems.addAll(DeploymentListing.check(a.dir(), files));
         problems = oneCauseOnce(problems);
+        // The reload's smoke gate, run the same way: a rule that fails on a swept profile never serves.
+        if (problems.isEmpty()) problems = new SmokeSweep(new Evaluator(EvaluationLimits.configured())).check(ruleSet, null);
         if (!problems.isEmpty()) {
             problems.forEach(p -> out.println(prefix + p));
             out.println(problems.size() + " 个问题，规则不会生效 / " + problems.size() + " problem(s); the rule set would not be activated"

@@ -72,6 +72,13 @@ final class ChangedMeasures {
                 || s.file().startsWith(CROSS_MEASURE) && observesAChange(s)).toList();
     }
 
+    /** What the smoke sweep evaluates after this edit: every measure when anything but rules changed, else the changed ones (null: none). */
+    Scope sweepScope() {
+        if (everything) return Scope.all();
+        List<String> present = measures.stream().filter(built.measures()::containsKey).toList();
+        return present.isEmpty() ? null : Scope.observing(built, present);
+    }
+
     private boolean observesAChange(Scenario scenario) {
         Set<String> named = ScenarioRunner.named(scenario);
         return Scope.observing(built, named).includesAny(measures) || Scope.observing(serving, named).includesAny(measures);

@@ -158,6 +158,13 @@ public final class ScenarioFiles {
     private Profile profile(String path, JsonNode node, Node yaml) {
         JsonNode profileNode = node.isMissingNode() ? YAML.createObjectNode() : node;
         inputs(path, profileNode.path("inputs"), StaffYaml.value(yaml, "inputs"));
+        region(path, profileNode.path("regionCode"), StaffYaml.value(yaml, "regionCode"));
+        industry(path, profileNode.path("industryCode"), StaffYaml.value(yaml, "industryCode"));
+        Node projectsYaml = StaffYaml.value(yaml, "projects");
+        for (int i = 0; i < profileNode.path("projects").size(); i++) {
+            region(path, profileNode.path("projects").get(i).path("regionCode"),
+                    StaffYaml.value(StaffYaml.item(projectsYaml, i), "regionCode"));
+        }
         try {
             return YAML.treeToValue(profileNode, Profile.class);
         } catch (UnrecognizedPropertyException e) {
@@ -174,6 +181,21 @@ public final class ScenarioFiles {
             at(path, yaml, "企业信息无法读取 / the profile cannot be read: " + plain(e));
             return null;
         }
+    }
+
+    /** A region code that names no GB/T 2260 region: the service refuses it, so a scenario must not pass on it. */
+    private void region(String path, JsonNode code, Node yaml) {
+        if (ruleSet == null || !ruleSet.knowsEveryRegion() || !code.isTextual() || !code.asText().matches("\\d{6}")) return;
+        if (ruleSet.places().byCode().containsKey(code.asText())) return;
+        at(path, yaml, "地区代码“" + code.asText() + "”不存在（不在 reference/gbt2260.csv 的行政区划代码中）/ region code '" + code.asText()
+                + "' does not exist (not a GB/T 2260 code of reference/gbt2260.csv)");
+    }
+
+    private void industry(String path, JsonNode code, Node yaml) {
+        if (ruleSet == null || !code.isTextual() || !code.asText().matches("[A-T](\\d{2}(\\d{1,2})?)?")) return;
+        if (ruleSet.pickLists().knowsIndustry(code.asText())) return;
+        at(path, yaml, "行业代码“" + code.asText() + "”不在 reference/industries.yaml 的门类和大类中 / industry code '" + code.asText()
+                + "' is not a section or division of reference/industries.yaml");
     }
 
     /** The answers under profile.inputs, checked against the declarations when a rule set is given. */

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.huiqi.evaluation.Evaluation;
 import org.huiqi.evaluation.Evaluator;
 import org.huiqi.evaluation.MeasureResult;
+import org.huiqi.evaluation.RuleFaults;
 import org.huiqi.evaluation.RuleFiringLimitException;
 import org.huiqi.evaluation.Scope;
 import org.huiqi.rules.RuleSet;
@@ -46,6 +47,10 @@ public final class ScenarioRunner {
         try {
             Evaluation evaluation = evaluator.evaluate(ruleSet, scenario.asOf(), scenario.profile(), scenario.explainAll(),
                     Scope.observing(ruleSet, named(scenario)));
+            // A rule that threw is the one thing to fix: its measure's ERROR would only echo it.
+            evaluation.results().stream().map(MeasureResult::fault).filter(Objects::nonNull).distinct()
+                    .forEach(fault -> mismatches.add(failure(fault.rule(), fault.reason())));
+            if (!mismatches.isEmpty()) return new Outcome(scenario, mismatches);
             for (Map.Entry<String, Scenario.Expectation> expected : scenario.expect().entrySet()) {
                 compare(ruleSet, evaluation, expected.getKey(), expected.getValue(), mismatches);
             }
@@ -142,8 +147,10 @@ public final class ScenarioRunner {
             if (rule == null && named.find()) rule = named.group(1);
             if (t.getMessage() != null) root = t;
         }
-        String reason = String.valueOf(root.getMessage()).replaceAll("\\b(?:[a-z_]\\w*\\.)+([A-Z]\\w*)", "$1")
-                .replaceAll("\\b\\w*(Exception|Error)\\b:?\\s*", "").strip();
+        return failure(rule, RuleFaults.reason(root));
+    }
+
+    private static String failure(String rule, String reason) {
         return (rule == null ? "评估出错 / evaluation failed: " : "规则 \"" + rule + "\" 运行出错 / rule \"" + rule + "\" failed: ") + reason;
     }
 

@@ -50,6 +50,16 @@ class BadInputTest {
     }
 
     @Test
+    void aRegionCodeThatNamesNoRegionIsRefusedNotReadAsTheCityItsDigitsBeginWith() {
+        post("{\"profile\": {\"regionCode\": \"450499\"}}")
+                .body("errors[0].field", is("profile.regionCode"))
+                .body("errors[0].message", containsString("not a GB/T 2260 region code"));
+        post("{\"profile\": {\"regionCode\": \"450400\", \"projects\": [{\"id\": \"p\", \"regionCode\": \"441299\"}]}}")
+                .body("errors[0].field", is("profile.projects[0].regionCode"));
+        post("{\"profile\": {\"industryCode\": \"C99\"}}").body("errors[0].field", is("profile.industryCode"));
+    }
+
+    @Test
     void negativeMoney() {
         post("{\"profile\": {\"financials\": {\"2024\": {\"rdExpense\": -1}}}}")
                 .body("errors[0].field", is("profile.financials.2024.rdExpense"));

@@ -18,7 +18,11 @@ public final class TempRules {
             Path source = Path.of("rules");
             try (Stream<Path> files = Files.walk(source)) {
                 for (Path file : (Iterable<Path>) files::iterator) {
-                    Path to = target.resolve(source.relativize(file).toString());
+                    String relative = source.relativize(file).toString();
+                    // The deployment listing belongs to the checkout, not to a rules directory: a copy that tests
+                    // add files to would otherwise fail validate for not listing them (DeploymentListing).
+                    if (relative.equals(RuleFiles.DEPLOYMENT_ONLY)) continue;
+                    Path to = target.resolve(relative);
                     if (Files.isDirectory(file)) Files.createDirectories(to);
                     else Files.copy(file, to);
                 }
@@ -208,4 +212,56 @@ public final class TempRules {
         write(dir, "guangxi/wuzhou/test-copper.inputs.yaml", COPPER_INPUTS);
         write(dir, "guangxi/wuzhou/test-copper.scenarios.yaml", COPPER_SCENARIOS);
     }
+
+    /**
+     * A measure whose amount rule fails for every profile that gives its employees (a cap that was
+     * never filled in, as a table cell that did not read as a number leaves it), and for no other:
+     * scenarios without employees pass, a real enterprise's self-check would not.
+     */
+    public static final String THROWING_MEASURE = """
+            package zhejiang.suichang
+
+            import org.huiqi.evaluation.facts.Enterprise
+            import function org.huiqi.evaluation.Criteria.*
+            import function org.huiqi.evaluation.Decisions.*
+
+            rule "FAULT-TEST"
+                @zh("出错测试")
+                @en("Fault test")
+                @benefit("CASH")
+                @benefitZh("每人0.1万元")
+                @benefitEn("1,000 CNY per employee")
+                @document("测试文件")
+                @issuer("测试单位")
+                @validFrom("2020-01-01")
+                @claim("APPLY") @officeZh("遂昌县经济商务科技局") @officeEn("Suichang Economy and Commerce Bureau")
+            when
+            then
+            end
+
+            rule "FAULT-TEST / employees"
+                @zh("员工不少于1人")
+                @en("At least 1 employee")
+            when
+                $e : Enterprise()
+            then
+                decide(drools, atLeast($e.employees(), 1));
+            end
+
+            rule "FAULT-TEST / amount"
+            when
+                $e : Enterprise()
+            then
+                award(drools, $e.employees().atMost(null), 10);
+            end
+            """;
+
+    public static final String THROWING_SCENARIOS = """
+            scenarios:
+              - name: 未填员工 → 需补充
+                asOf: 2025-06-01
+                profile: {regionCode: "331123"}
+                expect:
+                  FAULT-TEST: {status: NEEDS_INFO}
+            """;
 }
