@@ -76,7 +76,7 @@ final class ResultAssembler {
     /** A measure that could not be evaluated: no criteria, no amount, never hidden by region (its region is not known). */
     private static MeasureResult error(Measure measure, String subject, RuleFault fault) {
         MeasureResult.Benefit benefit = new MeasureResult.Benefit(measure.benefitKind(), measure.basis(), null, null,
-                false, measure.benefit(), measure.amountRule(), null);
+                false, measure.benefit(), measure.amountRule(), null, List.of());
         return new MeasureResult(measure.id(), subject, measure.title(), Status.ERROR, false, benefit, List.of(), List.of(),
                 List.of(), List.of(), measure.citation(), measure.jurisdiction(), measure.validFrom(), measure.validTo(),
                 COULD_NOT_EVALUATE, fault);
