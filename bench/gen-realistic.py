@@ -9,7 +9,7 @@ another province, a city or county file to a city (and county) of another provin
 naming region groups (the Pearl River Delta) to copies of those groups in the new province. Its
 measure ids become ID-R<k>, its package <package>.r<k>, and its scenario file and the tables it reads are
 cloned with every region code moved the same way, so the clone's scenarios pass as the original's do. Places the
-reference data does not hold are added to the catalog's reference/regions.yaml (synthetic names);
+reference data does not hold are added to the catalog's reference/regions.yaml and gbt2260.csv (synthetic names);
 the groups too. Per-project measures are re-homed like the others.
 
 So an enterprise of Wuzhou meets the national measures, the Guangxi and Wuzhou ones, and the
@@ -220,6 +220,11 @@ def main():
             if parent not in known and parent not in new_places and parent != code:
                 new_places[parent] = True
     extra = ['  - {code: "%s", zh: 合成地区%s, en: Synthetic place %s}' % (c, c, c) for c in sorted(new_places)]
+    # The code list every region code is checked against (reference/gbt2260.csv) must know them too.
+    listed = read(os.path.join(out, 'reference', 'gbt2260.csv'))
+    listed_codes = set(re.findall(r'^(\d{6}),', listed, flags=re.M))
+    write(os.path.join(out, 'reference', 'gbt2260.csv'), listed.rstrip('\n') + '\n' + ''.join(
+        '%s,合成地区%s\n' % (c, c) for c in sorted(new_places) if c not in listed_codes))
     text = read(os.path.join(out, 'reference', 'regions.yaml'))
     head, sep, tail = text.partition('\ngroups:')
     head = head.rstrip('\n') + '\n  # bench/gen-realistic.py: places of re-homed clones\n' + '\n'.join(extra) + '\n'
