@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.huiqi.rules.HowToClaim;
 import org.huiqi.rules.Measure;
 
 /** How one measure came out for the enterprise (or for one of its projects). */
@@ -14,7 +15,8 @@ public record MeasureResult(
         @Schema(required = true) Text title,
         @Schema(required = true, description = "ELIGIBLE: every criterion MET; NEEDS_INFO: none NOT_MET, some UNKNOWN; NOT_ELIGIBLE: some NOT_MET")
         Status status,
-        @Schema(required = true, description = "True when exactly one criterion is NOT_MET") boolean nearMiss,
+        @Schema(required = true, description = "True when exactly one criterion is NOT_MET and it can still change "
+                + "(not one settled by past facts, such as an entry year)") boolean nearMiss,
         @Schema(required = true) Benefit benefit,
         @Schema(required = true) List<CriterionResult> criteria,
         @Schema(required = true, description = "Profile fields (JSON paths under profile) that would decide a NEEDS_INFO result",
@@ -24,7 +26,15 @@ public record MeasureResult(
         Measure.Citation citation,
         @Schema(description = "Region and folder of the rule file", example = "national/miit") String jurisdiction,
         LocalDate validFrom,
-        LocalDate validTo) {
+        LocalDate validTo,
+        @Schema(description = "Days from asOf to the last day in force, when that is within " + ENDING_SOON_DAYS
+                + " days; null otherwise", example = "27") Integer daysLeft,
+        @Schema(required = true) HowToClaim howToClaim,
+        @Schema(required = true, description = "True for a classification or status the enterprise holds or meets (firm size, "
+                + "the 规上 threshold): shown apart, not counted as support to claim") boolean enterpriseStatus) {
+
+    /** How near the end of a measure's period (or a held title's validity) is worth a warning. */
+    public static final int ENDING_SOON_DAYS = 90;
 
     public enum Status { ELIGIBLE, NEEDS_INFO, NOT_ELIGIBLE }
 
@@ -45,7 +55,7 @@ public record MeasureResult(
     /** The same result with its conflicts, which can only be judged once every result of the evaluation exists. */
     MeasureResult withConflicts(List<Conflict> found) {
         return new MeasureResult(measureId, projectId, title, status, nearMiss, benefit, criteria, missingFields,
-                failedCriteria, found, citation, jurisdiction, validFrom, validTo);
+                failedCriteria, found, citation, jurisdiction, validFrom, validTo, daysLeft, howToClaim, enterpriseStatus);
     }
 
     @Schema(description = "A measure that cannot be claimed together with this one, how it came out in the same evaluation, "
@@ -69,7 +79,9 @@ public record MeasureResult(
             @Schema(description = "What the criterion requires", example = ">= 100") String required,
             @Schema(description = "Profile fields read", example = "[\"financials.2025.rdExpense\"]") List<String> fields,
             @Schema(description = "Absent fields that would decide it, when UNKNOWN") List<String> missingFields,
-            @Schema(description = "Parts of a composite criterion, each with its own outcome") List<Part> parts) {
+            @Schema(description = "Parts of a composite criterion, each with its own outcome") List<Part> parts,
+            @Schema(description = "True when settled by past facts (an entry year, an earlier award): failing it is never a near miss")
+            boolean fixed) {
     }
 
     @Schema(description = "A part of a composite criterion.")

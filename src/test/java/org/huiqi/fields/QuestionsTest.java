@@ -7,6 +7,7 @@ import java.util.List;
 import org.huiqi.evaluation.MeasureResult;
 import org.huiqi.evaluation.MeasureResult.Status;
 import org.huiqi.evaluation.Text;
+import org.huiqi.rules.HowToClaim;
 import org.junit.jupiter.api.Test;
 
 /** Ranking of the next questions, from finished results. */
@@ -36,6 +37,7 @@ class QuestionsTest {
     private static MeasureResult result(String id, Status status, BigDecimal amount, BigDecimal cap, String... missing) {
         MeasureResult.Benefit benefit = new MeasureResult.Benefit(null, null, amount, cap, true, null, null, null);
         return new MeasureResult(id, null, Text.of(id, id), status, false, benefit, List.of(),
-                status == Status.NEEDS_INFO ? List.of(missing) : List.of(), List.of(), List.of(), null, null, null, null);
+                status == Status.NEEDS_INFO ? List.of(missing) : List.of(), List.of(), List.of(), null, null, null, null, null,
+                new HowToClaim(HowToClaim.Mode.APPLY, Text.of("受理部门", "office"), null, null, null, true), false);
     }
 }
