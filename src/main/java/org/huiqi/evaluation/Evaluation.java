@@ -17,17 +17,19 @@ public record Evaluation(
         @Schema(required = true, description = "One result per measure in force on asOf (per project for per-project measures)") List<MeasureResult> results,
         @Schema(description = "Measures of the enterprise's place not in force on asOf: ended in the last 24 months or "
                 + "starting in the next 6, with their period, citation and what replaced them where known") List<NotInForce> notInForce,
+        @Schema(description = "The recognitions the profile lists, each with its validity on asOf") List<HeldTitle> heldTitles,
         @Schema(description = "The fields still to answer, most deciding first: each names the NEEDS_INFO measures it helps "
                 + "decide and the money at stake. Only in answers to POST /api/v1/eligibility.")
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Question> questions) {
 
-    public Evaluation(String evaluationId, LocalDate asOf, RuleSetRef ruleset, List<MeasureResult> results, List<NotInForce> notInForce) {
-        this(evaluationId, asOf, ruleset, results, notInForce, null);
+    public Evaluation(String evaluationId, LocalDate asOf, RuleSetRef ruleset, List<MeasureResult> results, List<NotInForce> notInForce,
+                      List<HeldTitle> heldTitles) {
+        this(evaluationId, asOf, ruleset, results, notInForce, heldTitles, null);
     }
 
     /** The same evaluation with the next questions of a guided self-check. */
     public Evaluation withQuestions(List<Question> next) {
-        return new Evaluation(evaluationId, asOf, ruleset, results, notInForce, next);
+        return new Evaluation(evaluationId, asOf, ruleset, results, notInForce, heldTitles, next);
     }
 
     @Schema(description = "The rule set that produced the result.")

@@ -32,6 +32,7 @@ record StatusFilter(Set<MeasureResult.Status> kept) {
     Evaluation apply(Evaluation evaluation) {
         if (kept.size() == MeasureResult.Status.values().length) return evaluation;
         return new Evaluation(evaluation.evaluationId(), evaluation.asOf(), evaluation.ruleset(),
-                evaluation.results().stream().filter(r -> kept.contains(r.status())).toList(), evaluation.notInForce());
+                evaluation.results().stream().filter(r -> kept.contains(r.status())).toList(), evaluation.notInForce(),
+                evaluation.heldTitles());
     }
 }
