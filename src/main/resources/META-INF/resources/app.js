@@ -1196,7 +1196,7 @@
     if (typeof v === 'object') return null;
     var m = /^(\d+) of (\d+) met$/.exec(v);
     if (m) return t('metOf', { m: m[1], n: m[2] });
-    if (/^-?\d+(\.\d+)?$/.test(v)) return year ? v : fmt(+v);
+    if (/^-?\d+(\.\d+)?$/.test(v)) return v; // a code or a threshold as the rule wrote it
     if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
     return null; // a note in the engine's words: the criterion's own description says it in this view's language
   }
@@ -1215,9 +1215,9 @@
     var out = [];
     var a = valueText(x.actual, x.fields);
     var r = requiredText(x.required, x.fields);
-    if (a) out.push(el('span', { className: 'actual' }, [t('actual') + '：' + a]));
+    if (a) out.push(el('span', { className: 'actual' }, [t('actual') + (lang === 'en' ? ': ' : '：') + a]));
     if (a && r) out.push('；');
-    if (r) out.push(el('span', { className: 'required' }, [t('required') + '：' + r]));
+    if (r) out.push(el('span', { className: 'required' }, [t('required') + (lang === 'en' ? ': ' : '：') + r]));
     return out.length ? [' — '].concat(out) : [];
   }
   function titleOf(r) { return L(r.title) + (r.projectId ? (lang === 'en' ? ' (' : '（') + t('project') + ' ' + r.projectId + (lang === 'en' ? ')' : '）') : ''); }
@@ -1251,7 +1251,7 @@
     if (b.amount != null && b.cap != null && b.basis !== 'UP_TO') parts.push(' (' + t('upTo', { c: fmt(b.cap) }) + ')');
     if (b.amount == null && b.cap != null) parts.push('；' + t('upTo', { c: fmt(b.cap) }));
     if (!b.confirmed) parts.push(el('span', { className: 'tag warn', title: t('unconfirmed'), text: t('unconfirmedTag') }));
-    var line = el('p', { className: 'amount-line' }, [el('span', { className: 'k', text: t('amount') + '：' })].concat(parts));
+    var line = el('p', { className: 'amount-line' }, [el('span', { className: 'k', text: t('amount') + (lang === 'en' ? ': ' : '：') })].concat(parts));
     if (!b.confirmed) line.appendChild(el('span', { className: 'small block', text: t('unconfirmed') }));
     return line;
   }
@@ -1334,7 +1334,7 @@
     var soon = deadline(r);
     if (soon) box.appendChild(soon);
     var b = r.benefit || {};
-    if (b.description) box.appendChild(el('p', null, [el('span', { className: 'k', text: t('benefit') + '：' }), L(b.description)]));
+    if (b.description) box.appendChild(el('p', null, [el('span', { className: 'k', text: t('benefit') + (lang === 'en' ? ': ' : '：') }), L(b.description)]));
     if ((kind === 'eligible' || kind === 'needs') && (b.kind === 'CASH' || b.kind === 'TAX' || b.amount != null)) box.appendChild(amountLine(r));
     else if (!b.confirmed) box.appendChild(el('p', null, [el('span', { className: 'tag warn', text: t('unconfirmedTag') }), ' ', el('span', { className: 'small', text: t('unconfirmed') })]));
     if (kind === 'needs') {
@@ -1455,23 +1455,41 @@
   /** The answers the result was computed from, as the form labels them: the record a printout keeps. */
   function answersBlock(profile) {
     var rows = [];
+    function answer(path, value) {
+      if (path === 'regionCode') return (ref.regionsByCode[value] ? L(ref.regionsByCode[value]) + ' ' : '') + value;
+      return valueText(value, [path]) || String(value);
+    }
     (function walk(value, path) {
       if (value == null) return;
       if (Object.prototype.toString.call(value) === '[object Array]') {
-        if (!value.length) { rows.push([path, t('listNone')]); return; }
-        if (typeof value[0] !== 'object') { var names = []; each(value, function (v) { names.push(valueLabel(path + '[]', v) || parkName(v)); }); rows.push([path, names.join(lang === 'en' ? ', ' : '、')]); return; }
+        if (!value.length) { rows.push([fieldLabel(path), t('listNone'), path]); return; }
+        if (path === 'certifications') {
+          each(value, function (c, i) {
+            var dates = [];
+            if (c.recognizedOn) dates.push(t('recognizedOn') + ' ' + c.recognizedOn);
+            if (c.validUntil) dates.push(t('titleValid', { d: c.validUntil }));
+            rows.push([valueLabel('certifications[].type', c.type) || c.type, dates.join(lang === 'en' ? ', ' : '，') || t('notGiven'), path + '[' + i + ']']);
+          });
+          return;
+        }
+        if (typeof value[0] !== 'object') {
+          var names = [];
+          each(value, function (v) { names.push(path === 'parks' ? parkName(v) : valueLabel(path + '[]', v) || String(v)); });
+          rows.push([fieldLabel(path), names.join(lang === 'en' ? ', ' : '、'), path]);
+          return;
+        }
         each(value, function (item, i) { walk(item, path + '[' + i + ']'); });
         return;
       }
       if (typeof value === 'object') { for (var k in value) if (value.hasOwnProperty(k)) walk(value[k], path ? path + '.' + k : k); return; }
-      rows.push([path, valueText(value, [path]) || String(value)]);
+      rows.push([fieldLabel(path), answer(path, value), path]);
     })(profile || {}, '');
-    var dl = el('dl', { className: 'meta answers' });
+    var ul = el('ul', { className: 'answers' });
     each(rows, function (row) {
-      dl.appendChild(el('dt', { text: fieldLabel(row[0]) }));
-      dl.appendChild(el('dd', { 'data-answer': row[0], text: row[1] }));
+      ul.appendChild(el('li', null, [el('span', { className: 'k', text: row[0] + (lang === 'en' ? ': ' : '：') }),
+        el('span', { 'data-answer': row[2], text: row[1] })]));
     });
-    return el('details', { id: 'answers' }, [el('summary', { text: t('answersTitle', { n: rows.length }) }), dl]);
+    return el('details', { id: 'answers' }, [el('summary', { text: t('answersTitle', { n: rows.length }) }), ul]);
   }
   function parkName(id) { for (var i = 0; i < ref.parks.length; i++) if (ref.parks[i].id === id) return L(ref.parks[i]); return id; }
 

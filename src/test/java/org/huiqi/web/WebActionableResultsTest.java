@@ -76,12 +76,14 @@ class WebActionableResultsTest extends BrowserTest {
         assertThat(code.find() ? shown.substring(Math.max(0, code.start() - 60), code.end()) : null)
                 .as("no code words in the Chinese results").isNull();
         browser.screenshot(page, "results-recycler-zh");
+        browser.screenshotAt(page, "#results-body", "results-recycler-zh-top");
+        browser.screenshotAt(page, "#group-status", "results-recycler-zh-status");
 
         page.click("#lang-switch");
         Locator parkEn = page.locator("#group-eligible article[data-measure='GX-WZ-PARK']");
         assertThat(parkEn.locator(".deadline").innerText()).contains("27 days left");
         assertThat(page.locator("#group-status h3").innerText()).isEqualTo("Your enterprise's status");
-        browser.screenshot(page, "results-recycler-en");
+        browser.screenshotAt(page, "#results-body", "results-recycler-en-top");
         page.click("#lang-switch");
     }
 
@@ -96,9 +98,12 @@ class WebActionableResultsTest extends BrowserTest {
         assertThat(answers.isVisible()).isTrue();
         assertThat(answers.locator("[data-answer='firstAboveScaleYear']").innerText()).isEqualTo("2019");
         assertThat(answers.locator("[data-answer='vatGeneralTaxpayer']").innerText()).isEqualTo("是");
-        assertThat(answers.locator("[data-answer='rcuVatCategory']").innerText()).doesNotContain("RECYCLED_METAL");
+        assertThat(answers.locator("[data-answer='rcuVatCategory']").innerText()).isEqualTo("再生金属");
+        assertThat(answers.locator("[data-answer='regionCode']").innerText()).isEqualTo("梧州市 450400");
+        assertThat(answers.locator("[data-answer='certifications[0]']").innerText()).contains("2023-10-01");
         assertThat(page.locator("#evaluation-id").isVisible()).isTrue();
         assertThat(page.locator("#results .version").isVisible()).isTrue();
-        browser.screenshot(page, "results-recycler-print-phone");
+        browser.screenshotAt(page, "#results-body", "results-recycler-print-phone-top");
+        browser.screenshotAt(page, "#answers", "results-recycler-print-phone-answers");
     }
 }
