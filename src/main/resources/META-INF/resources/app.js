@@ -1171,7 +1171,7 @@
         // a measure without a figure adds nothing: an unknown amount is never shown as 0
         if (b.amount != null || b.cap != null) stake = (stake || 0) + (b.amount != null ? b.amount : b.cap);
       } else decided++;
-      if (x.status === 'ELIGIBLE') eligible++;
+      if (x.status === 'ELIGIBLE' && !x.enterpriseStatus) eligible++; // a classification is not support to claim
     });
     return t('progress', { d: decided, n: r.length, e: eligible, i: needs, m: stake != null ? t('stakeOpen', { m: fmt(stake) }) : '',
       a: g.answered, s: g.skipped.length });
