@@ -134,8 +134,44 @@
       '{d} of {n} measures decided ({e} eligible), {i} need information{m}. {a} question(s) answered, {s} skipped.'],
     stakeOpen: ['，涉及金额最高约 {m} 万元', '; up to about {m} × 10k CNY still open'],
     nextStep: ['下一步：', 'What to do next: '],
-    applyTo: ['向{o}提出申请，依据{d}。', 'apply to {o}, citing {d}.'],
-    applyToNoDoc: ['向{o}提出申请。', 'apply to {o}.'],
+    office: ['受理部门', 'Office'],
+    channel: ['渠道', 'Channel'],
+    window: ['时间', 'When'],
+    documents: ['材料', 'Documents'],
+    claimUnconfirmed: ['办理方式未经原文核实，请向受理部门确认', 'How to claim is not confirmed against the official text: check with the office'],
+    mode_CLAIM_AT_FILING: ['纳税申报时自行享受，资料留存备查', 'Claim it yourself in the tax return; keep the materials for inspection'],
+    mode_APPLY: ['向受理部门提出申请，由部门审核', 'Apply to the office, which decides'],
+    mode_RECOGNITION: ['按批次申报认定', 'Apply for the recognition, judged in rounds'],
+    mode_REGISTER: ['企业自行申报', 'The enterprise reports it'],
+    mode_SERVICE: ['到服务窗口办理', 'Go through the procedure at a service window'],
+    mode_AUTOMATIC: ['免申即享，无需办理', 'Given automatically: nothing to do'],
+    daysLeft: ['还剩 {n} 天', '{n} days left'],
+    lastDay: ['今天是最后一天', 'last day today'],
+    endsOn: ['本政策 {d} 到期，请尽快办理', 'This measure ends on {d}: act soon'],
+    totalTitle: ['预计可享受', 'What you can expect'],
+    totalSum: ['约 {a} 万元', 'about {a} × 10k CNY'],
+    totalSumNote: ['{n} 项可计算金额之和（含估算的节税额）', 'the sum of {n} computed amount(s), estimated tax savings included'],
+    totalCeilings: ['另有 {n} 项为最高额，合计最高 {c} 万元，实际金额由部门核定', 'plus {n} item(s) with a ceiling, up to {c} × 10k CNY in all; the office sets the actual award'],
+    totalUnconfirmed: ['其中 {a} 万元未经原文确认，请向发文单位核实', 'of which {a} × 10k CNY is not confirmed against the official text'],
+    totalConflicts: ['不能同时享受的政策只计入建议的一项。', 'Of measures that cannot be combined, only the recommended one is counted.'],
+    totalNone: ['可申请的政策暂无可计算的金额。', 'No amount can be computed yet for the measures you can claim.'],
+    gStatus: ['您的企业情况', "Your enterprise's status"],
+    statusIntro: ['企业的分类、状态和已持有的认定：不是可申请的扶持，不计入“可申请”。', 'Classifications, statuses and recognitions held: not support to claim, not counted as eligible.'],
+    stMet: ['符合', 'Met'],
+    stNeeds: ['需补充信息', 'More information needed'],
+    stNot: ['不符合', 'Not met'],
+    heldTitles: ['已持有的认定', 'Recognitions held'],
+    titleValid: ['有效期至 {d}', 'valid until {d}'],
+    titleEnding: ['{d} 到期，还剩 {n} 天', 'lapses on {d}: {n} days left'],
+    titleLapsed: ['已于 {d} 失效', 'lapsed on {d}'],
+    titleNotYet: ['{d} 起认定', 'recognised from {d}'],
+    titleUnknown: ['未填写认定日期，有效期未知', 'no date given: validity unknown'],
+    recommend: ['建议：', 'Advice: '],
+    metOf: ['满足 {m}/{n} 项', '{m} of {n} met'],
+    anyOf: ['其中任一项', 'any one of them'],
+    allOf: ['全部', 'all of them'],
+    enterprise: ['企业名称', 'Enterprise'],
+    answersTitle: ['本次评估依据的填写内容（{n} 项）', 'The answers this result is based on ({n})'],
     questionsFor: ['请回答：', 'Please answer:']
   };
 
@@ -145,6 +181,7 @@
   var saved = load();
   var ref = { provinces: [], regionsByCode: {}, industries: [], parks: [] };
   var lastResult = null;
+  var lastAnswers = null; // the profile the shown result was computed from: the record prints it
   var errorsShown = [];
 
   function readLang() {
@@ -983,6 +1020,7 @@
       setBusy(false);
       if (status === 200 && data && data.results) {
         lastResult = data;
+        lastAnswers = c.body.profile;
         if (guided) {
           render();
           // keyboard users continue with the first new question; everyone hears the progress
@@ -1133,7 +1171,7 @@
         // a measure without a figure adds nothing: an unknown amount is never shown as 0
         if (b.amount != null || b.cap != null) stake = (stake || 0) + (b.amount != null ? b.amount : b.cap);
       } else decided++;
-      if (x.status === 'ELIGIBLE') eligible++;
+      if (x.status === 'ELIGIBLE' && !x.enterpriseStatus) eligible++; // a classification is not support to claim
     });
     return t('progress', { d: decided, n: r.length, e: eligible, i: needs, m: stake != null ? t('stakeOpen', { m: fmt(stake) }) : '',
       a: g.answered, s: g.skipped.length });
@@ -1152,12 +1190,37 @@
     if (v == null || v === '') return t('notGiven');
     var named = fields && fields.length === 1 ? valueLabel(fields[0], v) : null;
     if (named) return named;
-    if (typeof v === 'number') return fmt(v);
-    if (typeof v === 'boolean') return v ? t('yes') : t('no');
-    if (typeof v === 'object') return JSON.stringify(v);
-    return String(v);
+    if (typeof v === 'boolean' || v === 'true' || v === 'false') return v === true || v === 'true' ? t('yes') : t('no');
+    var year = fields && fields.length === 1 && /year$/i.test(fields[0]);
+    if (typeof v === 'number') return year ? String(v) : fmt(v);
+    if (typeof v === 'object') return null;
+    var m = /^(\d+) of (\d+) met$/.exec(v);
+    if (m) return t('metOf', { m: m[1], n: m[2] });
+    if (/^-?\d+(\.\d+)?$/.test(v)) return v; // a code or a threshold as the rule wrote it
+    if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
+    return null; // a note in the engine's words: the criterion's own description says it in this view's language
   }
-  function titleOf(r) { return L(r.title) + (r.projectId ? '（' + t('project') + ' ' + r.projectId + '）' : ''); }
+
+  /** What a criterion requires, when it is a plain comparison; otherwise its description already says it. */
+  function requiredText(req, fields) {
+    var m = /^(>=|<=|>|<|=|==|!=)\s*(-?[\d.]+|\d{4}-\d{2}-\d{2})$/.exec(req || '');
+    if (m) return { '>=': '≥ ', '<=': '≤ ', '>': '> ', '<': '< ', '=': '', '==': '', '!=': '≠ ' }[m[1]] + valueText(m[2], fields);
+    m = /^(any|all) of (\d+)$/.exec(req || '');
+    if (m) return t(m[1] === 'any' ? 'anyOf' : 'allOf');
+    return null;
+  }
+
+  /** "actual: …; required: …", leaving out what the engine can only say in its own words. */
+  function actualRequired(x) {
+    var out = [];
+    var a = valueText(x.actual, x.fields);
+    var r = requiredText(x.required, x.fields);
+    if (a) out.push(el('span', { className: 'actual' }, [t('actual') + (lang === 'en' ? ': ' : '：') + a]));
+    if (a && r) out.push('；');
+    if (r) out.push(el('span', { className: 'required' }, [t('required') + (lang === 'en' ? ': ' : '：') + r]));
+    return out.length ? [' — '].concat(out) : [];
+  }
+  function titleOf(r) { return L(r.title) + (r.projectId ? (lang === 'en' ? ' (' : '（') + t('project') + ' ' + r.projectId + (lang === 'en' ? ')' : '）') : ''); }
 
   function citationBlock(r) {
     var c = r.citation || {};
@@ -1188,7 +1251,7 @@
     if (b.amount != null && b.cap != null && b.basis !== 'UP_TO') parts.push(' (' + t('upTo', { c: fmt(b.cap) }) + ')');
     if (b.amount == null && b.cap != null) parts.push('；' + t('upTo', { c: fmt(b.cap) }));
     if (!b.confirmed) parts.push(el('span', { className: 'tag warn', title: t('unconfirmed'), text: t('unconfirmedTag') }));
-    var line = el('p', { className: 'amount-line' }, [el('span', { className: 'k', text: t('amount') + '：' })].concat(parts));
+    var line = el('p', { className: 'amount-line' }, [el('span', { className: 'k', text: t('amount') + (lang === 'en' ? ': ' : '：') })].concat(parts));
     if (!b.confirmed) line.appendChild(el('span', { className: 'small block', text: t('unconfirmed') }));
     return line;
   }
@@ -1214,7 +1277,7 @@
     each(items, function (m) {
       var when = m.phase === 'NOT_YET' ? t('nifNotYet', { d: m.validFrom }) : t('nifEnded', { d: m.validTo });
       var box = el('article', { className: 'card not-in-force', 'data-not-in-force': m.measureId, 'data-phase': m.phase }, [
-        el('h4', null, [L(m.title), ' ', el('span', { className: 'id', text: m.measureId })]),
+        el('h4', null, [L(m.title)]),
         el('p', { className: 'phase', text: when })
       ]);
       var next = m.successor;
@@ -1231,25 +1294,47 @@
     var ul = el('ul', { className: 'conflicts' });
     each(r.conflicts, function (c) {
       var other = byId[c.measureId];
-      ul.appendChild(el('li', null, [t('conflictWith', { m: other ? L(other.title) : c.measureId }) + (c.note ? '：' + L(c.note) : '')]));
+      ul.appendChild(el('li', null, [c.note ? L(c.note) : t('conflictWith', { m: other ? L(other.title) : c.measureId })]));
     });
     return ul;
   }
 
-  /** For an eligible measure: whom to apply to, citing what. */
-  function nextStep(r) {
-    var c = r.citation || {};
-    var doc = (c.document ? '《' + c.document + '》' : '') + (c.number || '');
-    var text = c.issuer ? t(doc ? 'applyTo' : 'applyToNoDoc', { o: c.issuer, d: doc }) : '';
-    return el('p', { className: 'next-step' }, [el('span', { className: 'k', text: t('nextStep') }), text]);
+  /** What to do next, as the measure's rule file says: how it is claimed, where, through what, when, with what. */
+  function howToClaim(r) {
+    var h = r.howToClaim;
+    if (!h) return null;
+    var box = el('div', { className: 'how-to-claim', 'data-mode': h.mode }, [
+      el('p', { className: 'next-step' }, [el('span', { className: 'k', text: t('nextStep') }), t('mode_' + h.mode)])
+    ]);
+    var dl = el('dl', { className: 'meta' });
+    function row(key, value) { if (value) { dl.appendChild(el('dt', { text: t(key) })); dl.appendChild(el('dd', { className: key, text: value })); } }
+    row('office', L(h.office));
+    row('channel', L(h.channel));
+    row('window', L(h.window));
+    var docs = [];
+    each(h.documents || [], function (d) { docs.push(L(d)); });
+    row('documents', docs.join(lang === 'en' ? '; ' : '；'));
+    box.appendChild(dl);
+    if (!h.confirmed) box.appendChild(el('p', { className: 'small' }, [el('span', { className: 'tag warn', text: t('unconfirmedTag') }), ' ' + t('claimUnconfirmed')]));
+    return box;
+  }
+
+  /** "N days left" on a measure whose period ends within 90 days of the evaluation date (the service says which). */
+  function deadline(r) {
+    if (r.daysLeft == null) return null;
+    return el('p', { className: 'deadline', 'data-days-left': r.daysLeft }, [
+      el('strong', { className: 'tag urgent', text: r.daysLeft === 0 ? t('lastDay') : t('daysLeft', { n: r.daysLeft }) }),
+      ' ' + t('endsOn', { d: r.validTo })]);
   }
 
   function card(r, kind, byId) {
     var box = el('article', { className: 'card ' + kind, 'data-measure': r.measureId, 'data-project': r.projectId, 'data-status': r.status }, [
-      el('h4', null, [titleOf(r), ' ', el('span', { className: 'id', text: r.measureId })])
+      el('h4', null, [titleOf(r)])
     ]);
+    var soon = deadline(r);
+    if (soon) box.appendChild(soon);
     var b = r.benefit || {};
-    if (b.description) box.appendChild(el('p', null, [el('span', { className: 'k', text: t('benefit') + '：' }), L(b.description)]));
+    if (b.description) box.appendChild(el('p', null, [el('span', { className: 'k', text: t('benefit') + (lang === 'en' ? ': ' : '：') }), L(b.description)]));
     if ((kind === 'eligible' || kind === 'needs') && (b.kind === 'CASH' || b.kind === 'TAX' || b.amount != null)) box.appendChild(amountLine(r));
     else if (!b.confirmed) box.appendChild(el('p', null, [el('span', { className: 'tag warn', text: t('unconfirmedTag') }), ' ', el('span', { className: 'small', text: t('unconfirmed') })]));
     if (r.error) box.appendChild(el('p', { className: 'error-note', text: L(r.error) }));
@@ -1267,11 +1352,7 @@
       var fl = el('ul', { className: 'failed' });
       each(r.criteria || [], function (c) {
         if (c.outcome !== 'NOT_MET') return;
-        var li = el('li', { 'data-criterion': c.id }, [
-          L(c.description) + ' — ',
-          el('span', { className: 'actual' }, [t('actual') + '：' + valueText(c.actual, c.fields)]), '；',
-          el('span', { className: 'required' }, [t('required') + '：' + valueText(c.required)])
-        ]);
+        var li = el('li', { 'data-criterion': c.id }, [L(c.description)].concat(actualRequired(c)));
         // a composite criterion: name the parts that failed, down to the plain conditions
         var leaves = [];
         (function walk(parts) {
@@ -1283,8 +1364,7 @@
         if (leaves.length) {
           var sub = el('ul');
           each(leaves, function (p) {
-            sub.appendChild(el('li', null, [L(p.label) + ' — ', el('span', { className: 'actual' }, [t('actual') + '：' + valueText(p.actual, p.fields)]), '；',
-              el('span', { className: 'required' }, [t('required') + '：' + valueText(p.required)])]));
+            sub.appendChild(el('li', null, [L(p.label)].concat(actualRequired(p))));
           });
           li.appendChild(sub);
         }
@@ -1293,12 +1373,126 @@
       box.appendChild(el('p', { className: 'k', text: t('failed') }));
       box.appendChild(fl);
     }
-    if (kind === 'eligible') box.appendChild(nextStep(r));
+    if (kind !== 'not') box.appendChild(howToClaim(r));
     var conf = conflictsBlock(r, byId);
     if (conf) box.appendChild(conf);
     box.appendChild(citationBlock(r));
     return box;
   }
+
+  /** Money first: what the eligible support adds up to, ceilings apart, each conflicting pair counted once. */
+  function moneyOf(r) { var b = r.benefit || {}; return b.amount != null ? b.amount : null; }
+  function countedInTotal(r, byId) {
+    var keep = true;
+    each(r.conflicts || [], function (c) {
+      var other = byId[c.measureId];
+      if (!other || other.status !== 'ELIGIBLE') return;
+      if (c.recommended) { if (c.recommended !== r.measureId) keep = false; return; }
+      var a = moneyOf(r) || 0, o = moneyOf(other) || 0;
+      if (o > a || (o === a && c.measureId < r.measureId)) keep = false;
+    });
+    return keep;
+  }
+  function totalBlock(support, byId) {
+    var sum = 0, n = 0, ceil = 0, nc = 0, unconfirmed = 0, conflicts = false;
+    each(support, function (r) {
+      var b = r.benefit || {};
+      if (b.amount == null) return;
+      if (!countedInTotal(r, byId)) { conflicts = true; return; }
+      if (b.basis === 'UP_TO') { ceil += b.amount; nc++; } else { sum += b.amount; n++; if (!b.confirmed) unconfirmed += b.amount; }
+    });
+    var box = el('section', { className: 'total', id: 'total', 'aria-labelledby': 'h-total' }, [el('h3', { id: 'h-total', text: t('totalTitle') })]);
+    if (!n && !nc) { box.appendChild(el('p', { text: t('totalNone') })); return box; }
+    if (n) {
+      box.appendChild(el('p', { className: 'total-sum' }, [el('strong', { id: 'total-amount', text: t('totalSum', { a: fmt(sum) }) }),
+        el('span', { className: 'small block', text: t('totalSumNote', { n: n }) })]));
+    }
+    if (unconfirmed) box.appendChild(el('p', null, [el('span', { className: 'tag warn', text: t('unconfirmedTag') }), ' ' + t('totalUnconfirmed', { a: fmt(unconfirmed) })]));
+    if (nc) box.appendChild(el('p', { id: 'total-ceilings', text: t('totalCeilings', { n: nc, c: fmt(ceil) }) }));
+    if (conflicts) box.appendChild(el('p', { className: 'small', text: t('totalConflicts') }));
+    return box;
+  }
+  function byAmount(list) {
+    var ordered = list.slice(0);
+    ordered.sort(function (a, b) {
+      var x = moneyOf(a), y = moneyOf(b);
+      if (x == null) x = (a.benefit || {}).cap; if (y == null) y = (b.benefit || {}).cap;
+      if (x == null && y == null) return 0;
+      if (x == null) return 1;
+      if (y == null) return -1;
+      return y - x;
+    });
+    return ordered;
+  }
+
+  /** Classifications and statuses the enterprise holds or meets, and the titles it holds with their validity. */
+  function statusSection(statuses, titles, byId) {
+    var sec = el('section', { className: 'group group-status', id: 'group-status', 'aria-labelledby': 'h-status' }, [
+      el('h3', { id: 'h-status', text: t('gStatus') }),
+      el('p', { className: 'small', text: t('statusIntro') })
+    ]);
+    each(statuses, function (r) {
+      var box = card(r, r.status === 'ELIGIBLE' ? 'status' : r.status === 'NEEDS_INFO' ? 'needs' : 'not', byId);
+      box.className = 'card status';
+      box.querySelector('h4').appendChild(el('span', { className: 'tag state', text: t(r.status === 'ELIGIBLE' ? 'stMet' : r.status === 'NEEDS_INFO' ? 'stNeeds' : 'stNot') }));
+      sec.appendChild(box);
+    });
+    if (titles.length) {
+      var ul = el('ul', { className: 'held-titles' });
+      each(titles, function (h) {
+        var state = h.state === 'ENDING_SOON' ? t('titleEnding', { d: h.validUntil, n: h.daysLeft }) : h.state === 'LAPSED' ? t('titleLapsed', { d: h.validUntil })
+          : h.state === 'NOT_YET' ? t('titleNotYet', { d: h.recognizedOn }) : h.state === 'UNKNOWN' ? t('titleUnknown') : t('titleValid', { d: h.validUntil });
+        var warn = h.state === 'ENDING_SOON' || h.state === 'LAPSED';
+        ul.appendChild(el('li', { 'data-title': h.type, 'data-state': h.state }, [
+          el('strong', { text: valueLabel('certifications[].type', h.type) || h.type }), lang === 'en' ? ': ' : '：',
+          warn ? el('span', { className: 'tag urgent', text: state }) : state]));
+      });
+      sec.appendChild(el('h4', { text: t('heldTitles') }));
+      sec.appendChild(ul);
+    }
+    return sec;
+  }
+
+  /** The answers the result was computed from, as the form labels them: the record a printout keeps. */
+  function answersBlock(profile) {
+    var rows = [];
+    function answer(path, value) {
+      if (path === 'regionCode') return (ref.regionsByCode[value] ? L(ref.regionsByCode[value]) + ' ' : '') + value;
+      return valueText(value, [path]) || String(value);
+    }
+    (function walk(value, path) {
+      if (value == null) return;
+      if (Object.prototype.toString.call(value) === '[object Array]') {
+        if (!value.length) { rows.push([fieldLabel(path), t('listNone'), path]); return; }
+        if (path === 'certifications') {
+          each(value, function (c, i) {
+            var dates = [];
+            if (c.recognizedOn) dates.push(t('recognizedOn') + ' ' + c.recognizedOn);
+            if (c.validUntil) dates.push(t('titleValid', { d: c.validUntil }));
+            rows.push([valueLabel('certifications[].type', c.type) || c.type, dates.join(lang === 'en' ? ', ' : '，') || t('notGiven'), path + '[' + i + ']']);
+          });
+          return;
+        }
+        if (typeof value[0] !== 'object') {
+          var names = [];
+          each(value, function (v) { names.push(path === 'parks' ? parkName(v) : valueLabel(path + '[]', v) || String(v)); });
+          rows.push([fieldLabel(path), names.join(lang === 'en' ? ', ' : '、'), path]);
+          return;
+        }
+        each(value, function (item, i) { walk(item, path + '[' + i + ']'); });
+        return;
+      }
+      if (typeof value === 'object') { for (var k in value) if (value.hasOwnProperty(k)) walk(value[k], path ? path + '.' + k : k); return; }
+      rows.push([fieldLabel(path), answer(path, value), path]);
+    })(profile || {}, '');
+    var ul = el('ul', { className: 'answers' });
+    each(rows, function (row) {
+      ul.appendChild(el('li', null, [el('span', { className: 'k', text: row[0] + (lang === 'en' ? ': ' : '：') }),
+        el('span', { 'data-answer': row[2], text: row[1] })]));
+    });
+    return el('details', { id: 'answers' }, [el('summary', { text: t('answersTitle', { n: rows.length }) }), ul]);
+  }
+  function parkName(id) { for (var i = 0; i < ref.parks.length; i++) if (ref.parks[i].id === id) return L(ref.parks[i]); return id; }
 
   function renderResults(data, quiet) {
     var out = $('results-body');
@@ -1306,27 +1500,32 @@
     var byId = {};
     each(data.results, function (r) { byId[r.measureId] = r; });
     var groups = { eligible: [], needs: [], near: [], not: [] };
+    var statuses = [];
     each(data.results, function (r) {
-      if (r.status === 'ELIGIBLE') groups.eligible.push(r);
+      if (r.enterpriseStatus) statuses.push(r);
+      else if (r.status === 'ELIGIBLE') groups.eligible.push(r);
       else if (r.status === 'NEEDS_INFO' || r.status === 'ERROR') groups.needs.push(r); // ERROR: not known, like NEEDS_INFO
       else if (r.nearMiss) groups.near.push(r);
       else groups.not.push(r);
     });
     var ruleset = data.ruleset || {};
-    out.appendChild(el('dl', { className: 'meta run' }, [
+    var name = lastAnswers && lastAnswers.name;
+    out.appendChild(el('dl', { className: 'meta run' }, (name ? [el('dt', { text: t('enterprise') }), el('dd', { id: 'enterprise-name', text: name })] : []).concat([
       el('dt', { text: t('evalId') }), el('dd', { id: 'evaluation-id', text: data.evaluationId }),
       el('dt', { text: t('evalDate') }), el('dd', { text: data.asOf }),
       el('dt', { text: t('rulesetVersion') }), el('dd', { className: 'version', text: ruleset.version || '' })
-    ]));
+    ])));
     var printBtn = el('button', { type: 'button', className: 'secondary no-print', text: t('print') });
     printBtn.onclick = function () { window.print(); };
     out.appendChild(printBtn);
-    out.appendChild(el('p', { id: 'summary', text: data.results.length ? t('summary', {
-      n: data.results.length, e: groups.eligible.length, i: groups.needs.length, m: groups.near.length, x: groups.not.length }) : t('noResults') }));
+    var support = groups.eligible.length + groups.needs.length + groups.near.length + groups.not.length;
+    out.appendChild(el('p', { id: 'summary', text: support ? t('summary', {
+      n: support, e: groups.eligible.length, i: groups.needs.length, m: groups.near.length, x: groups.not.length }) : t('noResults') }));
+    out.appendChild(totalBlock(groups.eligible, byId));
 
     function group(kind, key, items, collapsed) {
       var sec = el('section', { className: 'group group-' + kind, id: 'group-' + kind, 'aria-labelledby': 'h-' + kind });
-      var h = el('h3', { id: 'h-' + kind, text: t(key) + '（' + items.length + '）' });
+      var h = el('h3', { id: 'h-' + kind, text: t(key) + (lang === 'en' ? ' (' + items.length + ')' : '（' + items.length + '）') });
       sec.appendChild(h);
       if (!items.length) { sec.appendChild(el('p', { className: 'small', text: t('none') })); return sec; }
       var holder = sec;
@@ -1337,25 +1536,27 @@
       each(items, function (r) { holder.appendChild(card(r, kind, byId)); });
       return sec;
     }
-    out.appendChild(group('eligible', 'gEligible', groups.eligible));
-    out.appendChild(group('needs', 'gNeeds', groups.needs));
+    out.appendChild(group('eligible', 'gEligible', byAmount(groups.eligible)));
+    out.appendChild(group('needs', 'gNeeds', byAmount(groups.needs)));
     out.appendChild(group('near', 'gNear', groups.near));
-    var withConflicts = [];
-    each(groups.eligible.concat(groups.needs), function (r) { if (r.conflicts && r.conflicts.length) withConflicts.push(r); });
-    if (withConflicts.length) {
-      var sec = el('section', { className: 'group group-conflicts', id: 'group-conflicts' }, [el('h3', { text: t('gConflicts') })]);
-      var ul = el('ul');
-      each(withConflicts, function (r) {
-        each(r.conflicts, function (c) {
-          ul.appendChild(el('li', null, [L(r.title) + ' — ' + t('conflictWith', { m: byId[c.measureId] ? L(byId[c.measureId].title) : c.measureId }) + (c.note ? '：' + L(c.note) : '')]));
-        });
+    // the advice on each pair of measures that cannot be combined, once per pair
+    var advice = el('ul'), seen = {};
+    each(groups.eligible.concat(groups.needs), function (r) {
+      each(r.conflicts || [], function (c) {
+        var pair = [r.measureId, c.measureId].sort().join('|');
+        if (seen[pair] || !c.recommendation) return;
+        seen[pair] = true;
+        var other = byId[c.measureId];
+        advice.appendChild(el('li', { 'data-pair': pair }, [el('strong', { text: L(r.title) + (lang === 'en' ? ' / ' : '／') + (other ? L(other.title) : c.measureId) }),
+          el('span', { className: 'block', text: t('recommend') + L(c.recommendation) })]));
       });
-      sec.appendChild(ul);
-      out.appendChild(sec);
-    }
+    });
+    if (advice.childNodes.length) out.appendChild(el('section', { className: 'group group-conflicts', id: 'group-conflicts' }, [el('h3', { text: t('gConflicts') }), advice]));
+    if (statuses.length || (data.heldTitles || []).length) out.appendChild(statusSection(statuses, data.heldTitles || [], byId));
     out.appendChild(group('not', 'gNot', groups.not, true));
     var notInForce = notInForceSection(data);
     if (notInForce) out.appendChild(notInForce);
+    if (lastAnswers) out.appendChild(answersBlock(lastAnswers));
     $('results').removeAttribute('hidden');
     if (!quiet) {
       // announced once, briefly; the full results are read on demand after the focus moves there
@@ -1455,6 +1656,7 @@
       saved = { values: {}, lists: {}, mode: saved.mode };
       persist(); // the view chosen stays; the answers are gone
       lastResult = null;
+      lastAnswers = null;
       $('results').setAttribute('hidden', 'hidden');
       clearFieldErrors();
       render();

@@ -21,23 +21,24 @@ public record Evaluation(
                 + "(projectsElsewhere): the places where its projects were presumed to be, so only the per-project measures of "
                 + "those places are listed. Answering projectsElsewhere, or listing the projects, replaces the presumption.")
         @JsonInclude(JsonInclude.Include.NON_NULL) ProjectPlaces projectPlaces,
+        @Schema(description = "The recognitions the profile lists, each with its validity on asOf") List<HeldTitle> heldTitles,
         @Schema(description = "The fields still to answer, most deciding first: each names the NEEDS_INFO measures it helps "
                 + "decide and the money at stake. Only in answers to POST /api/v1/eligibility.")
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Question> questions) {
 
     public Evaluation(String evaluationId, LocalDate asOf, RuleSetRef ruleset, List<MeasureResult> results, List<NotInForce> notInForce,
-                      ProjectPlaces projectPlaces) {
-        this(evaluationId, asOf, ruleset, results, notInForce, projectPlaces, null);
+                      ProjectPlaces projectPlaces, List<HeldTitle> heldTitles) {
+        this(evaluationId, asOf, ruleset, results, notInForce, projectPlaces, heldTitles, null);
     }
 
     /** The same evaluation with the next questions of a guided self-check. */
     public Evaluation withQuestions(List<Question> next) {
-        return new Evaluation(evaluationId, asOf, ruleset, results, notInForce, projectPlaces, next);
+        return new Evaluation(evaluationId, asOf, ruleset, results, notInForce, projectPlaces, heldTitles, next);
     }
 
     /** The same evaluation with other results (a batch's status filter). */
     public Evaluation withResults(List<MeasureResult> kept) {
-        return new Evaluation(evaluationId, asOf, ruleset, kept, notInForce, projectPlaces, questions);
+        return new Evaluation(evaluationId, asOf, ruleset, kept, notInForce, projectPlaces, heldTitles, questions);
     }
 
     @Schema(description = "The rule set that produced the result.")

@@ -64,7 +64,7 @@ public final class Evaluator {
         Facts facts = run(ruleSet, asOf, profile, plan);
         List<MeasureResult> results = new ResultAssembler(ruleSet, asOf, explainAll).assemble(facts);
         return new Evaluation(Ulid.next(), asOf, new Evaluation.RuleSetRef(ruleSet.version(), ruleSet.loadedAt()), results,
-                NotInForce.list(ruleSet, asOf, facts), ProjectPlaces.of(profile, ruleSet.places()));
+                NotInForce.list(ruleSet, asOf, facts), ProjectPlaces.of(profile, ruleSet.places()), HeldTitle.of(profile, asOf));
     }
 
     /** What the rules concluded about one profile, before it is turned into results. */

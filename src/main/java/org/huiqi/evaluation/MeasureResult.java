@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.huiqi.rules.HowToClaim;
 import org.huiqi.rules.Measure;
 
 /** How one measure came out for the enterprise (or for one of its projects). */
@@ -18,7 +19,8 @@ public record MeasureResult(
                 + "ERROR: the measure could not be evaluated this time (a fault in its rules, shown to staff): treat it as not known, "
                 + "neither eligible nor not; error says so, criteria is empty")
         Status status,
-        @Schema(required = true, description = "True when exactly one criterion is NOT_MET") boolean nearMiss,
+        @Schema(required = true, description = "True when exactly one criterion is NOT_MET and it can still change "
+                + "(not one settled by past facts, such as an entry year)") boolean nearMiss,
         @Schema(required = true) Benefit benefit,
         @Schema(required = true) List<CriterionResult> criteria,
         @Schema(required = true, description = "Profile fields (JSON paths under profile) that would decide a NEEDS_INFO result",
@@ -29,18 +31,26 @@ public record MeasureResult(
         @Schema(description = "Region and folder of the rule file", example = "national/miit") String jurisdiction,
         LocalDate validFrom,
         LocalDate validTo,
+        @Schema(description = "Days from asOf to the last day in force, when that is within " + ENDING_SOON_DAYS
+                + " days; null otherwise", example = "27") Integer daysLeft,
+        @Schema(required = true) HowToClaim howToClaim,
+        @Schema(required = true, description = "True for a classification or status the enterprise holds or meets (firm size, "
+                + "the 规上 threshold): shown apart, not counted as support to claim") boolean enterpriseStatus,
         @Schema(description = "For ERROR only: that the measure could not be evaluated, for the enterprise to read")
         @JsonInclude(JsonInclude.Include.NON_NULL) Text error,
         @Schema(hidden = true) @JsonIgnore RuleFault fault) {
+
+    /** How near the end of a measure's period (or a held title's validity) is worth a warning. */
+    public static final int ENDING_SOON_DAYS = 90;
 
     public enum Status { ELIGIBLE, NEEDS_INFO, NOT_ELIGIBLE, ERROR }
 
     public MeasureResult(String measureId, String projectId, Text title, Status status, boolean nearMiss, Benefit benefit,
                          List<CriterionResult> criteria, List<String> missingFields, List<String> failedCriteria,
                          List<Conflict> conflicts, Measure.Citation citation, String jurisdiction, LocalDate validFrom,
-                         LocalDate validTo) {
+                         LocalDate validTo, Integer daysLeft, HowToClaim howToClaim, boolean enterpriseStatus) {
         this(measureId, projectId, title, status, nearMiss, benefit, criteria, missingFields, failedCriteria, conflicts,
-                citation, jurisdiction, validFrom, validTo, null, null);
+                citation, jurisdiction, validFrom, validTo, daysLeft, howToClaim, enterpriseStatus, null, null);
     }
 
     @Schema(description = "What the measure gives. Money in 万元.")
@@ -63,7 +73,7 @@ public record MeasureResult(
     /** The same result with its conflicts, which can only be judged once every result of the evaluation exists. */
     MeasureResult withConflicts(List<Conflict> found) {
         return new MeasureResult(measureId, projectId, title, status, nearMiss, benefit, criteria, missingFields,
-                failedCriteria, found, citation, jurisdiction, validFrom, validTo, error, fault);
+                failedCriteria, found, citation, jurisdiction, validFrom, validTo, daysLeft, howToClaim, enterpriseStatus, error, fault);
     }
 
     @Schema(description = "A measure that cannot be claimed together with this one, how it came out in the same evaluation, "
@@ -87,7 +97,9 @@ public record MeasureResult(
             @Schema(description = "What the criterion requires", example = ">= 100") String required,
             @Schema(description = "Profile fields read", example = "[\"financials.2025.rdExpense\"]") List<String> fields,
             @Schema(description = "Absent fields that would decide it, when UNKNOWN") List<String> missingFields,
-            @Schema(description = "Parts of a composite criterion, each with its own outcome") List<Part> parts) {
+            @Schema(description = "Parts of a composite criterion, each with its own outcome") List<Part> parts,
+            @Schema(description = "True when settled by past facts (an entry year, an earlier award): failing it is never a near miss")
+            boolean fixed) {
     }
 
     @Schema(description = "A part of a composite criterion.")

@@ -3,6 +3,7 @@ package org.huiqi.evaluation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -74,12 +75,12 @@ final class ResultAssembler {
     }
 
     /** A measure that could not be evaluated: no criteria, no amount, never hidden by region (its region is not known). */
-    private static MeasureResult error(Measure measure, String subject, RuleFault fault) {
+    private MeasureResult error(Measure measure, String subject, RuleFault fault) {
         MeasureResult.Benefit benefit = new MeasureResult.Benefit(measure.benefitKind(), measure.basis(), null, null,
                 false, measure.benefit(), measure.amountRule(), null, List.of());
         return new MeasureResult(measure.id(), subject, measure.title(), Status.ERROR, false, benefit, List.of(), List.of(),
                 List.of(), List.of(), measure.citation(), measure.jurisdiction(), measure.validFrom(), measure.validTo(),
-                COULD_NOT_EVALUATE, fault);
+                daysLeft(measure.validTo()), measure.howToClaim(), measure.enterpriseStatus(), COULD_NOT_EVALUATE, fault);
     }
 
     private static String key(String measureId, String projectId) {
@@ -133,7 +134,7 @@ final class ResultAssembler {
             checks.add(check);
             criteria.add(new MeasureResult.CriterionResult(criterion.id(), check.outcome(), criterion.description(),
                     check.actual(), check.required(), check.fields(), check.missing(),
-                    check.parts().stream().map(MeasureResult.Part::of).toList()));
+                    check.parts().stream().map(MeasureResult.Part::of).toList(), criterion.fixed()));
         }
         List<String> failed = criteria.stream().filter(c -> c.outcome() == Outcome.NOT_MET)
                 .map(MeasureResult.CriterionResult::id).toList();
@@ -141,9 +142,12 @@ final class ResultAssembler {
         Status status = !failed.isEmpty() ? Status.NOT_ELIGIBLE : unknown ? Status.NEEDS_INFO : Status.ELIGIBLE;
         List<String> missing = status != Status.NEEDS_INFO ? List.of() : criteria.stream()
                 .flatMap(c -> c.missingFields().stream()).distinct().toList();
-        return new MeasureResult(measure.id(), subject, measure.title(), status, failed.size() == 1,
+        // a near miss is one criterion away and can still get there: an entry year or an earlier award cannot change
+        boolean nearMiss = failed.size() == 1 && criteria.stream().noneMatch(c -> c.outcome() == Outcome.NOT_MET && c.fixed());
+        return new MeasureResult(measure.id(), subject, measure.title(), status, nearMiss,
                 benefit(measure, subject, status, facts, index, checks.stream().anyMatch(Check::metUnconfirmed)), criteria, missing,
-                failed, List.of(), measure.citation(), measure.jurisdiction(), measure.validFrom(), measure.validTo());
+                failed, List.of(), measure.citation(), measure.jurisdiction(), measure.validFrom(), measure.validTo(),
+                daysLeft(measure.validTo()), measure.howToClaim(), measure.enterpriseStatus());
     }
 
     private MeasureResult.Benefit benefit(Measure measure, String subject, Status status, Evaluator.Facts facts, Index index,
@@ -169,6 +173,13 @@ final class ResultAssembler {
         else if (shown && measure.basis() == Measure.Basis.UP_TO) note = CEILING;
         return new MeasureResult.Benefit(measure.benefitKind(), measure.basis(), shown ? plain(amount.get().amount().value()) : null,
                 amount.map(BenefitAmount::cap).orElse(null), confirmed, measure.benefit(), measure.amountRule(), note, amountMissing);
+    }
+
+    /** Days to the last day in force when the end is near enough to warn about; null otherwise. */
+    private Integer daysLeft(LocalDate validTo) {
+        if (validTo == null) return null;
+        long days = ChronoUnit.DAYS.between(asOf, validTo);
+        return days >= 0 && days <= MeasureResult.ENDING_SOON_DAYS ? (int) days : null;
     }
 
     /** 5 rather than 5.0 or 5.0000: amounts are read by people. */

@@ -19,9 +19,14 @@ public record Certification(
 
     /** Valid on {@code date}; unknown (null) when the recognition date is not given. */
     public Boolean validOn(LocalDate date) {
-        LocalDate end = validUntil != null ? validUntil : recognizedOn == null ? null : recognizedOn.plusYears(3).minusDays(1);
-        if (recognizedOn == null && validUntil == null) return null;
+        LocalDate end = lastValidDay();
+        if (end == null) return null;
         if (recognizedOn != null && date.isBefore(recognizedOn)) return false;
         return !date.isAfter(end);
+    }
+
+    /** validUntil, else the day before the third anniversary of recognizedOn; null when neither is given. */
+    public LocalDate lastValidDay() {
+        return validUntil != null ? validUntil : recognizedOn == null ? null : recognizedOn.plusYears(3).minusDays(1);
     }
 }

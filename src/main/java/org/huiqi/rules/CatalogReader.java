@@ -98,7 +98,7 @@ final class CatalogReader {
             problem(rule, null, "条件“" + rule.getName() + "”缺少 @zh(\"…\") 和 @en(\"…\")：写明它要求什么（中文、英文）"
                     + " / criterion \"" + rule.getName() + "\" needs @zh(\"...\") and @en(\"...\") saying what it requires");
         }
-        return new Measure.Criterion(name.criterionId(), Text.of(zh, en));
+        return new Measure.Criterion(name.criterionId(), Text.of(zh, en), rule.getMetaData().containsKey("fixed"));
     }
 
     private Measure measure(RuleImpl rule, String id, List<Measure.Criterion> criteria) {
@@ -125,6 +125,8 @@ final class CatalogReader {
         LocalDate confirmedUntil = date(rule, "confirmedUntil");
         Measure.Basis basis = basis(rule);
         if (basis == null) return null;
+        HowToClaim howToClaim = new ClaimReader(rule).read();
+        if (howToClaim == null) return null;
         String file = file(rule);
         String conflicts = meta(rule, "conflicts");
         return new Measure(id, Text.of(meta(rule, "zh"), meta(rule, "en")), kind,
@@ -136,7 +138,8 @@ final class CatalogReader {
                 rule.getMetaData().containsKey("perProject"),
                 conflicts == null ? List.of() : Arrays.stream(conflicts.split("[,\\s]+")).filter(s -> !s.isBlank()).toList(),
                 meta(rule, "preferZh") == null ? null : Text.of(meta(rule, "preferZh"), meta(rule, "preferEn")),
-                file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : "", file, List.copyOf(criteria));
+                file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : "", file, howToClaim,
+                rule.getMetaData().containsKey("enterpriseStatus"), List.copyOf(criteria));
     }
 
     /** {@code @basis("UP_TO")} for ceilings (最高, 不超过), {@code "ESTIMATE"} for savings computed from figures; EXACT by default. */
@@ -173,6 +176,99 @@ final class CatalogReader {
             problem(rule, key, "@" + key + "(\"" + value + "\") 不是日期：请写成“2025-01-01”的格式（年-月-日，月、日都写两位）"
                     + " / @" + key + "(\"" + value + "\") is not a date like \"2025-01-01\"");
             return null;
+        }
+    }
+
+    /**
+     * {@code @claim("MODE")}, {@code @officeZh}/{@code @officeEn} (required), and where known
+     * {@code @channelZh/En}, {@code @windowZh/En}, {@code @documentsZh/En} (several separated by ；/ ;) and
+     * {@code @claimConfirmed("false")}. Problems point at the declaration, Chinese first.
+     */
+    private final class ClaimReader {
+        private final RuleImpl rule;
+
+        ClaimReader(RuleImpl rule) {
+            this.rule = rule;
+        }
+
+        HowToClaim read() {
+            String mode = meta(rule, "claim");
+            String officeZh = meta(rule, "officeZh");
+            String officeEn = meta(rule, "officeEn");
+            if (mode == null || officeZh == null || officeEn == null) {
+                claimProblem(null, "措施缺少申领方式或受理部门：请在声明中写 @claim(\"APPLY\") 等申领方式，以及 @officeZh(\"…\") 和 @officeEn(\"…\")"
+                        + " / the declaration needs how the benefit is claimed: @claim(\"<mode>\"), @officeZh and @officeEn"
+                        + " (modes: " + modes() + ")");
+                return null;
+            }
+            HowToClaim.Mode parsed;
+            try {
+                parsed = HowToClaim.Mode.valueOf(mode);
+            } catch (IllegalArgumentException e) {
+                claimProblem("claim", "@claim 的申领方式只能是 " + modes() + "，不能是 " + mode
+                        + " / @claim must be one of " + modes() + ", not " + mode);
+                return null;
+            }
+            Text office = Text.of(officeZh, officeEn);
+            Text window = pair("window");
+            if (window == null && HowToClaim.hasRound(parsed)) window = HowToClaim.askTheOffice(office);
+            return new HowToClaim(parsed, office, pair("channel"), window, documents(),
+                    !"false".equals(meta(rule, "claimConfirmed")));
+        }
+
+        private Text pair(String key) {
+            String zh = meta(rule, key + "Zh");
+            String en = meta(rule, key + "En");
+            if (zh == null && en == null) return null;
+            if (zh == null || en == null) {
+                claimProblem(zh == null ? key + "En" : key + "Zh", "@" + key + "Zh 和 @" + key + "En 要成对填写 / @" + key + "Zh and @"
+                        + key + "En go together: give both");
+            }
+            return Text.of(zh == null ? en : zh, en == null ? zh : en);
+        }
+
+        private List<Text> documents() {
+            Text both = pair("documents");
+            if (both == null) return null;
+            List<String> zh = split(both.zh());
+            List<String> en = split(both.en());
+            if (zh.size() != en.size()) {
+                claimProblem("documentsZh", "@documentsZh 列了 " + zh.size() + " 项材料，@documentsEn 列了 " + en.size()
+                        + " 项，应一一对应（用；分隔）/ @documentsZh lists " + zh.size() + " documents and @documentsEn "
+                        + en.size() + ": give each in both, separated by ;");
+                return null;
+            }
+            List<Text> out = new ArrayList<>();
+            for (int i = 0; i < zh.size(); i++) out.add(Text.of(zh.get(i), en.get(i)));
+            return List.copyOf(out);
+        }
+
+        private static List<String> split(String list) {
+            return Arrays.stream(list.split("[；;]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        }
+
+        private static String modes() {
+            return String.join(" | ", Arrays.stream(HowToClaim.Mode.values()).map(Enum::name).toList());
+        }
+
+        /** At the annotation when one is named and found, else at the declaration's {@code rule} keyword. */
+        private void claimProblem(String annotation, String message) {
+            String file = file(rule);
+            int line = line(rule);
+            int column = 0;
+            if (line > 0) {
+                String[] lines = files.text(file).split("\n", -1);
+                column = lines[line - 1].indexOf("rule") + 1;
+                for (int i = line; annotation != null && i < lines.length && !lines[i].strip().startsWith("when"); i++) {
+                    int at = lines[i].indexOf("@" + annotation + "(");
+                    if (at >= 0) {
+                        line = i + 1;
+                        column = at + 1;
+                        break;
+                    }
+                }
+            }
+            problems.add(new RuleProblem(file, line, column, message));
         }
     }
 

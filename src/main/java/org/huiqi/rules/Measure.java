@@ -34,6 +34,9 @@ public record Measure(
                 + "null when the rule file gives no reason") Text preference,
         @Schema(description = "Region and folder of the rule file", example = "national/miit") String jurisdiction,
         @Schema(description = "Rule file, relative to the rules directory", example = "national/miit/specialized-sme.drl") String file,
+        @Schema(required = true) HowToClaim howToClaim,
+        @Schema(description = "True for a classification or status the enterprise holds or meets (firm size, the 规上 threshold), "
+                + "shown apart from support it can claim") boolean enterpriseStatus,
         List<Criterion> criteria) {
 
     public enum BenefitKind { CASH, TAX, STATUS, SERVICE }
@@ -58,7 +61,9 @@ public record Measure(
     }
 
     @Schema(description = "A named criterion of a measure.")
-    public record Criterion(@Schema(required = true, example = "rd-expense") String id, Text description) {
+    public record Criterion(@Schema(required = true, example = "rd-expense") String id, Text description,
+                            @Schema(description = "True when the criterion is settled by past facts (an entry year, an earlier award): "
+                                    + "failing it is never a near miss") boolean fixed) {
     }
 
     /** Confirmed against the official text for an evaluation on {@code date}. */

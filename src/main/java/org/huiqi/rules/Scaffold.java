@@ -102,6 +102,9 @@ final class Scaffold {
                     @benefitEn("%1$s: the benefit, e.g. 1%% of the increase, at most 500,000 CNY")
                     @document("%1$s：文件名称")
                     @issuer("%1$s：发文单位")
+                    @claim("APPLY")                        // CLAIM_AT_FILING 纳税申报时享受 · APPLY 申请 · RECOGNITION 认定 · REGISTER 申报纳统 · SERVICE 窗口办理 · AUTOMATIC 免申即享
+                    @officeZh("%1$s：受理部门，如 梧州市工业和信息化局")
+                    @officeEn("%1$s: the office that accepts it, e.g. Wuzhou Industry and Information Technology Bureau")
                     @validFrom("2025-01-01")               // %1$s：施行日期
                     @confirmed("false")                    // 与原文核实后删除这一行 / delete once checked against the text
                 when

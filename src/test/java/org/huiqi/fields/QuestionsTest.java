@@ -8,6 +8,7 @@ import org.huiqi.evaluation.MeasureResult;
 import org.huiqi.evaluation.MeasureResult.Status;
 import org.huiqi.evaluation.Outcome;
 import org.huiqi.evaluation.Text;
+import org.huiqi.rules.HowToClaim;
 import org.junit.jupiter.api.Test;
 
 /** Ranking of the next questions, from finished results. */
@@ -54,7 +55,7 @@ class QuestionsTest {
     }
 
     private static MeasureResult.CriterionResult unknown(String id, String... missing) {
-        return new MeasureResult.CriterionResult(id, Outcome.UNKNOWN, null, null, null, List.of(missing), List.of(missing), List.of());
+        return new MeasureResult.CriterionResult(id, Outcome.UNKNOWN, null, null, null, List.of(missing), List.of(missing), List.of(), false);
     }
 
     private static MeasureResult result(String id, Status status, BigDecimal amount, BigDecimal cap, String... missing) {
@@ -65,6 +66,7 @@ class QuestionsTest {
                                         List<MeasureResult.CriterionResult> criteria, String... missing) {
         MeasureResult.Benefit benefit = new MeasureResult.Benefit(null, null, amount, cap, true, null, null, null, List.of());
         return new MeasureResult(id, null, Text.of(id, id), status, false, benefit, criteria,
-                status == Status.NEEDS_INFO ? List.of(missing) : List.of(), List.of(), List.of(), null, null, null, null);
+                status == Status.NEEDS_INFO ? List.of(missing) : List.of(), List.of(), List.of(), null, null, null, null, null,
+                new HowToClaim(HowToClaim.Mode.APPLY, Text.of("受理部门", "office"), null, null, null, true), false);
     }
 }

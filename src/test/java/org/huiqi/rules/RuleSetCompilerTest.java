@@ -88,6 +88,49 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void aMeasureThatDoesNotSayHowItIsClaimedIsRejectedAtItsDeclaration() {
+        Path dir = TempRules.copyOfProjectRules();
+        TempRules.write(dir, "zhejiang/suichang/extra.drl", TempRules.EXTRA_MEASURE.replace(" @officeZh(\"测试受理部门\")", ""));
+
+        assertThatThrownBy(() -> compiler.compile(RuleFiles.read(dir)))
+                .isInstanceOfSatisfying(RuleSetException.class, e -> {
+                    assertThat(e.problems()).hasSize(1);
+                    RuleProblem problem = e.problems().get(0);
+                    assertThat(problem.toString()).as("file:line:column of the declaration, Chinese first")
+                            .startsWith("zhejiang/suichang/extra.drl:7:1: 措施缺少申领方式或受理部门");
+                    assertThat(problem.message()).contains("@claim", "@officeZh", "CLAIM_AT_FILING");
+                });
+    }
+
+    @Test
+    void aClaimModeOutsideTheListIsRejectedWhereItIsWritten() {
+        Path dir = TempRules.copyOfProjectRules();
+        TempRules.write(dir, "zhejiang/suichang/extra.drl", TempRules.EXTRA_MEASURE.replace("@claim(\"APPLY\")", "@claim(\"ONLINE\")"));
+
+        assertThatThrownBy(() -> compiler.compile(RuleFiles.read(dir)))
+                .isInstanceOfSatisfying(RuleSetException.class, e -> assertThat(e.problems().get(0).toString())
+                        .startsWith("zhejiang/suichang/extra.drl:15:30: @claim 的申领方式只能是 CLAIM_AT_FILING | APPLY")
+                        .contains("not ONLINE"));
+    }
+
+    @Test
+    void howEachMeasureIsClaimedIsReadFromItsDeclaration() {
+        RuleSet ruleSet = compiler.compile(RuleFiles.read(Path.of("rules")));
+        assertThat(ruleSet.measures().values()).allSatisfy(m -> {
+            assertThat(m.howToClaim().mode()).isNotNull();
+            assertThat(m.howToClaim().office().zh()).isNotBlank();
+        });
+        assertThat(ruleSet.measures().values().stream().filter(m -> m.howToClaim().mode() == HowToClaim.Mode.CLAIM_AT_FILING)
+                .map(Measure::id)).as("corporate income-tax preferences are claimed in the return, and the VAT election")
+                .contains("CN-HNTE-EIT15", "CN-EIT-WEST15", "CN-EIT-RCU-90", "CN-EIT-ENV-3F3H");
+        HowToClaim award = ruleSet.measures().get("WZ-XSG").howToClaim();
+        assertThat(award.office().zh()).isEqualTo("梧州市工业和信息化局");
+        assertThat(award.window().zh()).as("an unknown round says whom to ask, never a date").isEqualTo("按当年申报通知，请咨询梧州市工业和信息化局");
+        assertThat(award.confirmed()).isFalse();
+        assertThat(ruleSet.measures().get("CN-EIT-WEST15").howToClaim().documents()).hasSize(1);
+    }
+
+    @Test
     void aCriterionOfAnUndeclaredMeasureIsRejected() {
         Path dir = TempRules.copyOfProjectRules();
         TempRules.write(dir, "zhejiang/suichang/extra.drl", TempRules.EXTRA_MEASURE.replace("\"TEST-EXTRA-AWARD / employees\"", "\"TEST-EXTRA-AWRAD / employees\""));

@@ -63,7 +63,7 @@ public final class TempRules {
                 @benefitEn("none")
                 @document("测试文件")
                 @issuer("测试单位")
-                @validFrom("2020-01-01")
+                @validFrom("2020-01-01") @claim("APPLY") @officeZh("测试受理部门") @officeEn("Test office")
             when
             then
             end
@@ -104,7 +104,7 @@ public final class TempRules {
                 @benefitEn("1,000 CNY per employee, at most 100,000 CNY")
                 @document("测试文件")
                 @issuer("测试单位")
-                @validFrom("2020-01-01")
+                @validFrom("2020-01-01") @claim("APPLY") @officeZh("测试受理部门") @officeEn("Test office")
             when
             then
             end
@@ -142,7 +142,7 @@ public final class TempRules {
                 @benefitEn("100 CNY per tonne, at most 500,000 CNY")
                 @document("测试文件")
                 @issuer("测试单位")
-                @validFrom("2024-01-01")
+                @validFrom("2024-01-01") @claim("APPLY") @officeZh("测试受理部门") @officeEn("Test office")
             when
             then
             end

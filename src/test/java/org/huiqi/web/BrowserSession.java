@@ -93,6 +93,12 @@ final class BrowserSession implements AutoCloseable {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 
+    /** What a person sees with {@code element} scrolled to the top of the window. */
+    void screenshotAt(Page page, String selector, String name) {
+        page.evaluate("s => document.querySelector(s).scrollIntoView(true)", selector);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+    }
+
     /** Only the results section: readable at full size. */
     void screenshotOf(com.microsoft.playwright.Locator element, String name) {
         element.screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
