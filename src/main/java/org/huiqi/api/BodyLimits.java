@@ -129,7 +129,7 @@ public class BodyLimits {
     Future<Void> refuse(RoutingContext context, Problem problem) {
         String body;
         try {
-            body = json.writeValueAsString(problem);
+            body = json.writeValueAsString(problem.ofThisRequest());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

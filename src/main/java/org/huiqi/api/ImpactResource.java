@@ -137,7 +137,7 @@ public class ImpactResource {
                 throw RequestValidator.invalid("population", e.getMessage());
             }
         } catch (ImpactJobs.Full e) {
-            throw new LimitReached(Problem.of("impact-queue-full", "Too many impact runs", 429, e.getMessage()), RETRY_AFTER_SECONDS);
+            throw new LimitReached(Problem.of("impact-queue-full", "Too many impact runs", 429, e.getMessage()), RETRY_AFTER_SECONDS, e.limit());
         }
         // A path, not an absolute URI: location(URI) would complete it from the request's Host header,
         // which the client chose (RFC 9110 allows a relative Location).

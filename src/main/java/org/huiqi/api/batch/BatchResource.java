@@ -45,6 +45,7 @@ import org.huiqi.api.Evaluations;
 import org.huiqi.api.Problem;
 import org.huiqi.api.ProblemException;
 import org.huiqi.api.ProblemMappers;
+import org.huiqi.api.RequestIds;
 import org.huiqi.api.RequestValidator;
 import org.huiqi.api.RuleSets;
 import org.huiqi.api.access.Caller;
@@ -96,12 +97,21 @@ public class BatchResource {
     private final BatchAdmission admission;
     private final Map<String, Counter> lineCounters = new ConcurrentHashMap<>();
     private final EvaluationPool pool;
+    private final long maxInflatedJson;
+    private final long maxInflatedNdjson;
+    private final long maxGzipRatio;
 
     public BatchResource(RuleSets ruleSets, RequestValidator validator, Evaluations evaluations, Caller caller,
                          AuditLog audit, MeterRegistry metrics, ObjectMapper json,
                          @ConfigProperty(name = "policy.batch.max-items", defaultValue = "1000") int maxItems,
                          @ConfigProperty(name = "policy.batch.max-line-bytes", defaultValue = "1048576") int maxLineBytes,
-                         EvaluationPool pool, BatchAdmission admission) {
+                         EvaluationPool pool, BatchAdmission admission,
+                         @ConfigProperty(name = "policy.http.max-keyed-body-size", defaultValue = "10M") io.quarkus.runtime.configuration.MemorySize keyedLimit,
+                         @ConfigProperty(name = "quarkus.http.limits.max-body-size") io.quarkus.runtime.configuration.MemorySize anyLimit,
+                         @ConfigProperty(name = "policy.http.max-gzip-ratio", defaultValue = "200") long maxGzipRatio) {
+        this.maxInflatedJson = keyedLimit.asLongValue();
+        this.maxInflatedNdjson = anyLimit.asLongValue();
+        this.maxGzipRatio = maxGzipRatio;
         this.pool = pool;
         this.admission = admission;
         this.ruleSets = ruleSets;
@@ -175,26 +185,39 @@ public class BatchResource {
                     + "'summary': one short entry per measure result (status, amount, missing and failed criteria), "
                     + "a few hundred bytes instead of some 50 KB per item", example = "summary")
             @QueryParam("view") String view,
-            @Parameter(description = "Only results with these statuses, comma-separated (e.g. ELIGIBLE,NEEDS_INFO); default all",
-                    example = "ELIGIBLE,NEEDS_INFO") @QueryParam("status") String status,
+            @Parameter(description = "Only results with these statuses; repeat the parameter (status=ELIGIBLE&status=NEEDS_INFO) "
+                    + "or separate them with commas. Default: all", explode = org.eclipse.microprofile.openapi.annotations.enums.Explode.TRUE,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = org.huiqi.evaluation.MeasureResult.Status.class))
+            @QueryParam("status") List<String> status,
+            @Parameter(description = "NDJSON only: the number the first line of this body gets (default 1). To resume a cut batch, "
+                    + "send the lines after the last line received with firstLine set to that line's number + 1: results and "
+                    + "audit records keep the original numbers", example = "4114",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+            @QueryParam("firstLine") Long firstLine,
             @Parameter(description = "'zh' or 'en' (exactly one language): texts in that language only; otherwise both",
                     example = "zh") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(description = "'gzip' when the body is gzip-compressed (refused with 413 when it inflates to more than "
+                    + "policy.http.max-gzip-ratio times its size); absent or 'identity' otherwise", example = "gzip")
+            @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
             @Context HttpServerRequest request,
-            InputStream body) throws IOException {
+            InputStream sent) throws IOException {
         if (explain != null && !explain.equals("all")) throw RequestValidator.invalid("explain", "must be 'all' or absent");
         if (view != null && !view.equals("full") && !view.equals("summary")) {
             throw RequestValidator.invalid("view", "must be 'full', 'summary' or absent");
         }
+        if (firstLine != null && firstLine < 1) throw RequestValidator.invalid("firstLine", "must be 1 or more");
         Batch batch = new Batch(ruleSets.serving(), Ulid.next(), caller.name(), "all".equals(explain), "summary".equals(view),
                 StatusFilter.parse(status), Text.language(acceptLanguage));
         boolean ndjson = contentType != null && MediaType.valueOf(contentType).isCompatible(MediaType.valueOf(NDJSON));
+        if (firstLine != null && !ndjson) throw RequestValidator.invalid("firstLine", "is for NDJSON bodies only");
+        InputStream body = decoded(sent, contentEncoding, ndjson ? maxInflatedNdjson : maxInflatedJson);
         BatchAdmission.Permit permit = admission.admit(batch.client, batch.id, () -> request.response().reset());
         Response.ResponseBuilder response;
         if (ndjson) {
             response = Response.ok((StreamingOutput) out -> {
                 try (permit) {
-                    batch.streamNdjson(permit.watch(body), permit.watch(out));
+                    batch.streamNdjson(permit.watch(body), permit.watch(out), firstLine == null ? 1 : firstLine);
                 }
             }, NDJSON);
         } else {
@@ -204,6 +227,13 @@ public class BatchResource {
             }
         }
         return response.header(RULESET_VERSION, batch.ruleSet.version()).header(BATCH_ID, batch.id).build();
+    }
+
+    private InputStream decoded(InputStream body, String contentEncoding, long maxBytes) {
+        if (contentEncoding == null || contentEncoding.isBlank() || contentEncoding.strip().equalsIgnoreCase("identity")) return body;
+        if (contentEncoding.strip().equalsIgnoreCase("gzip")) return GzipBody.open(body, maxBytes, maxGzipRatio);
+        throw new ProblemException(Problem.of("unsupported-encoding", "Unsupported Media Type", 415,
+                "Content-Encoding '" + contentEncoding.strip() + "' is not supported: send gzip or an uncompressed body"));
     }
 
     /** One batch: its rule set, fixed when it starts, and its counts. */
@@ -218,6 +248,8 @@ public class BatchResource {
         final ObjectWriter arrayWriter;
         final AtomicLong evaluated = new AtomicLong();
         final AtomicLong rejected = new AtomicLong();
+        /** The request this batch came in: its item problems and audit records name it. */
+        final String requestId = RequestIds.current();
 
         Batch(RuleSet ruleSet, String id, String client, boolean explainAll, boolean summary, StatusFilter statuses,
               String language) {
@@ -267,12 +299,12 @@ public class BatchResource {
          * parallelism in flight), and written here in input order. When the caller pauses, what is
          * in flight is finished and flushed, so results still reach a caller that sends slowly.
          */
-        void streamNdjson(InputStream body, java.io.OutputStream out) throws IOException {
-            NdjsonLines lines = new NdjsonLines(body, maxLineBytes);
+        void streamNdjson(InputStream body, java.io.OutputStream out, long firstLine) throws IOException {
+            NdjsonLines lines = new NdjsonLines(body, maxLineBytes, firstLine);
             OrderedParallel<BatchResult> parallel = new OrderedParallel<>(pool.executor(), 2 * pool.parallelism(),
                     result -> write(out, result));
             try {
-                for (NdjsonLines.Line line = lines.next(); line != null; line = lines.next()) {
+                for (NdjsonLines.Line line = nextLine(lines, parallel); line != null; line = nextLine(lines, parallel)) {
                     if (line.tooLong) {
                         BatchResult result = rejected("ndjson", line.number, null, null, Problem.of("line-too-long", "Line too long",
                                 413, "line " + line.number + " is longer than " + maxLineBytes + " bytes (policy.batch.max-line-bytes)"));
@@ -301,8 +333,30 @@ public class BatchResource {
                     }
                 }
                 parallel.finish();
+                // Only a batch that ran to its end gets this line: a cut one has none, which the caller can see in-band.
+                out.write(writer.writeValueAsBytes(BatchResult.end(new BatchResult.End(evaluated.get() + rejected.get(),
+                        rejected.get(), ruleSet.version()))));
+                out.write('\n');
+            } catch (BodyRefused e) {
+                out.flush();
             } finally {
                 finish("ndjson");
+            }
+        }
+
+        /**
+         * The next line; when the body is refused while it is read (a gzip bomb) after results were
+         * written, the refusal is the last result and the stream ends without its end line.
+         */
+        private NdjsonLines.Line nextLine(NdjsonLines lines, OrderedParallel<BatchResult> parallel) throws IOException {
+            try {
+                return lines.next();
+            } catch (ProblemException e) {
+                if (evaluated.get() + rejected.get() == 0) throw e;
+                BatchResult refusal = rejected("ndjson", lines.lastNumber() + 1, null, null, e.problem());
+                parallel.submit(() -> refusal);
+                parallel.finish();
+                throw new BodyRefused();
             }
         }
 
@@ -317,7 +371,18 @@ public class BatchResource {
                     problem.errors());
         }
 
+        /** Evaluates one item on a pool thread, which logs under the batch's request id. */
         BatchResult evaluate(Long line, Integer index, TokenBuffer source) throws IOException {
+            if (requestId == null) return evaluateItem(line, index, source);
+            org.jboss.logging.MDC.put(RequestIds.MDC_KEY, requestId);
+            try {
+                return evaluateItem(line, index, source);
+            } finally {
+                org.jboss.logging.MDC.remove(RequestIds.MDC_KEY);
+            }
+        }
+
+        private BatchResult evaluateItem(Long line, Integer index, TokenBuffer source) throws IOException {
             String format = line != null ? "ndjson" : "json";
             BatchItem item;
             try {
@@ -350,17 +415,28 @@ public class BatchResource {
         private BatchResult rejected(String format, Long line, Integer index, String itemId, Problem problem) {
             rejected.incrementAndGet();
             count(format, "invalid");
-            return BatchResult.failed(line, index, itemId, ruleSet.version(), problem);
+            return BatchResult.failed(line, index, itemId, ruleSet.version(), ofThisBatch(problem));
         }
 
         private BatchResult failed(String format, Long line, Integer index, String itemId, Problem problem) {
             rejected.incrementAndGet();
             count(format, "failed");
-            return BatchResult.failed(line, index, itemId, ruleSet.version(), problem);
+            return BatchResult.failed(line, index, itemId, ruleSet.version(), ofThisBatch(problem));
+        }
+
+        private Problem ofThisBatch(Problem problem) {
+            return requestId == null ? problem : problem.withInstance(RequestIds.URN + requestId);
         }
 
         private void finish(String format) {
             audit.batch(id, client, format, ruleSet.version(), evaluated.get(), rejected.get());
+        }
+    }
+
+    /** The body was refused mid-stream; its refusal has been written. */
+    private static final class BodyRefused extends RuntimeException {
+        BodyRefused() {
+            super(null, null, false, false);
         }
     }
 
