@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -71,7 +72,7 @@ public class RuleSetEventsResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Rule-set change events (Server-Sent Events)",
+    @Operation(operationId = "streamRuleSetEvents", summary = "Rule-set change events (Server-Sent Events)",
             description = "A text/event-stream that stays open (not one JSON document: read it with an EventSource or an SSE "
                     + "client). On connecting: the activations missed since the Last-Event-ID header's version, if it sends one and "
                     + "the service still keeps it, as 'ruleset-activated' events; then event 'ruleset-current' (id: the serving "
@@ -87,7 +88,9 @@ public class RuleSetEventsResource {
                     description = "Server-Sent Events: 'event:', 'id:', 'retry:' and 'data:' lines, events separated by a blank "
                             + "line; comment lines start with ':'. The data of 'ruleset-activated' is a RuleSetChange, that of "
                             + "'ruleset-current' a RuleSetCurrent (both JSON)",
-                    example = "event: ruleset-current\nid: sha256:2a8a…\nretry: 5000\ndata: {\"version\":\"sha256:2a8a…\"}\n\n: heartbeat\n\n")))
+                    example = "event: ruleset-current\nid: sha256:2a8a…\nretry: 5000\ndata: {\"version\":\"sha256:2a8a…\"}\n\n: heartbeat\n\n"),
+            extensions = @Extension(name = "x-itemSchema", parseValue = true, value = "{\"description\": \"The data of one event\", "
+                    + "\"oneOf\": [{\"$ref\": \"#/components/schemas/RuleSetChange\"}, {\"$ref\": \"#/components/schemas/RuleSetCurrent\"}]}")))
     @APIResponse(responseCode = "401", description = "An API key was sent and is not known",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "This client has as many streams open as it may, or has sent too many unknown "

@@ -60,7 +60,7 @@ public class RuleSetResource {
     }
 
     @GET
-    @Operation(summary = "The active rule set", description = "Version, load time, measure count, source files and "
+    @Operation(operationId = "getRuleSet", summary = "The active rule set", description = "Version, load time, measure count, source files and "
             + "the last build's outcome with its errors by file and line. No key is needed; with the admin key the source "
             + "is the directory's path and errors keep what a rule threw.")
     @APIResponse(responseCode = "200", description = "The active rule set",

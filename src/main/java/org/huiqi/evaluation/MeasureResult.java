@@ -26,6 +26,7 @@ public record MeasureResult(
         LocalDate validFrom,
         LocalDate validTo) {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "MeasureStatus", description = "The status of a measure result")
     public enum Status { ELIGIBLE, NEEDS_INFO, NOT_ELIGIBLE }
 
     @Schema(description = "What the measure gives. Money in 万元.")
