@@ -70,8 +70,9 @@ class HuiqiClientTest {
     @Test
     void aBatchRefusedWith429IsRetriedAfterRetryAfter() throws Exception {
         // Another batch of the same key holds its only place for a few seconds.
-        CompletableFuture<Integer> holder = CompletableFuture.supplyAsync(() -> holdAPlace(2_500));
-        Thread.sleep(700);
+        CompletableFuture<Integer> holder = CompletableFuture.supplyAsync(() -> holdAPlace(6_000));
+        for (int i = 0; i < 100 && service.batchesRunning() == 0; i++) Thread.sleep(100);
+        assertThat(service.batchesRunning()).as("the other batch holds the place").isEqualTo(PackagedService.PER_CLIENT);
         List<JsonNode> results = Collections.synchronizedList(new ArrayList<>());
         HuiqiClient.BatchOutcome outcome = client.batch(LineSource.of(items(3)), HuiqiClient.BatchOptions.summary(), results::add);
         assertThat(holder.get(30, TimeUnit.SECONDS)).isEqualTo(200);

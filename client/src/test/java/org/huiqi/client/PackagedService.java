@@ -29,12 +29,14 @@ final class PackagedService implements AutoCloseable {
     static final int IDLE_SECONDS = 3;
 
     final URI base;
+    final URI metrics;
     final Path rules;
     private final Process process;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private PackagedService(URI base, Path rules, Process process) {
+    private PackagedService(URI base, URI metrics, Path rules, Process process) {
         this.base = base;
+        this.metrics = metrics;
         this.rules = rules;
         this.process = process;
     }
@@ -69,7 +71,8 @@ final class PackagedService implements AutoCloseable {
         Path log = Path.of("target", "service-" + port + ".log");
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        PackagedService service = new PackagedService(URI.create("http://127.0.0.1:" + port), rules, process);
+        PackagedService service = new PackagedService(URI.create("http://127.0.0.1:" + port),
+                URI.create("http://127.0.0.1:" + management + "/q/metrics"), rules, process);
         service.awaitReady(URI.create("http://127.0.0.1:" + management + "/q/health/ready"), log);
         return service;
     }
@@ -87,6 +90,13 @@ final class PackagedService implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("the service was not ready within 180 s:\n" + Files.readString(log));
+    }
+
+    /** Batches running now (the huiqi_batch_running gauge). */
+    int batchesRunning() throws Exception {
+        String text = http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return text.lines().filter(l -> l.startsWith("huiqi_batch_running")).findFirst()
+                .map(l -> (int) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).orElse(0);
     }
 
     /** The serving rule-set version. */
