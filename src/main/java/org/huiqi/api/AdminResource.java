@@ -29,7 +29,7 @@ public class AdminResource {
     @Path("ruleset/reload")
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Reload the rules directory now",
+    @Operation(operationId = "reloadRuleSet", summary = "Reload the rules directory now",
             description = "Builds the rules directory and runs its scenarios; activates it only if both succeed. "
                     + "On FAILED the previous rule set keeps serving and errors name file and line.")
     @APIResponse(responseCode = "200", description = "The outcome: ACTIVATED, UNCHANGED or FAILED",

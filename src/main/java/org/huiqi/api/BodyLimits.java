@@ -34,6 +34,7 @@ public class BodyLimits {
     /** Where Quarkus's request input stream looks for the limit of a chunked body. */
     private static final String STREAM_LIMIT = "io.quarkus.max-request-size";
     private static final String BATCH = "/api/v1/eligibility/batch";
+    private static final String BATCH_NDJSON = BATCH + "/" + BatchResource.NDJSON_PATH;
     private static final String IMPACT = "/api/v1/admin/impact";
 
     private final long jsonLimit;
@@ -63,6 +64,7 @@ public class BodyLimits {
 
     static Kind kind(HttpServerRequest request) {
         String path = request.path();
+        if (BATCH_NDJSON.equals(path)) return Kind.STREAMED;
         if (BATCH.equals(path)) {
             String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
             return type != null && type.toLowerCase().startsWith(BatchResource.NDJSON) ? Kind.STREAMED : Kind.KEYED;
@@ -72,7 +74,7 @@ public class BodyLimits {
 
     /** Whether bodies sent to this path are read whole before the request reaches a worker ({@link RequestBodies}). */
     static boolean readBeforeDispatch(String path) {
-        return !BATCH.equals(path) && !path.startsWith(IMPACT);
+        return !BATCH.equals(path) && !BATCH_NDJSON.equals(path) && !path.startsWith(IMPACT);
     }
 
     /** The most bytes a body of this request may have. */
@@ -129,7 +131,7 @@ public class BodyLimits {
     Future<Void> refuse(RoutingContext context, Problem problem) {
         String body;
         try {
-            body = json.writeValueAsString(problem);
+            body = json.writeValueAsString(problem.ofThisRequest());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

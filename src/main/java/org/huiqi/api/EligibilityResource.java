@@ -55,7 +55,7 @@ public class EligibilityResource {
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirementsSet
     @SecurityRequirementsSet(@SecurityRequirement(name = "apiKey"))
-    @Operation(summary = "Evaluate one enterprise profile",
+    @Operation(operationId = "evaluateEligibility", summary = "Evaluate one enterprise profile",
             description = "Lists the measures in force on asOf with their status, criteria, amounts and citations, and the questions "
                     + "whose answers would decide the NEEDS_INFO ones (a guided self-check asks them next). "
                     + "Measures whose region criterion fails are left out unless explain=all. Open to anonymous "

@@ -44,11 +44,11 @@ public class EventSubscribers {
         int mine = byClient.getOrDefault(client, 0);
         if (mine >= maxPerClient) {
             throw new LimitReached(Problem.of("too-many-streams", "Too many event streams", 429, "this client has " + mine
-                    + " event streams open, the most one client may (policy.events.max-subscribers-per-client)"), RETRY_AFTER_SECONDS);
+                    + " event streams open, the most one client may (policy.events.max-subscribers-per-client)"), RETRY_AFTER_SECONDS, maxPerClient);
         }
         if (open >= max) {
             throw new LimitReached(Problem.of("streams-full", "No event stream available", 503, "the service has " + open
-                    + " event streams open, the most it keeps (policy.events.max-subscribers)"), RETRY_AFTER_SECONDS);
+                    + " event streams open, the most it keeps (policy.events.max-subscribers)"), RETRY_AFTER_SECONDS, max);
         }
         open++;
         byClient.merge(client, 1, Integer::sum);

@@ -88,7 +88,7 @@ public class ImpactResource {
     @Consumes({ZIP, TAR, GZIP, MediaType.APPLICATION_JSON})
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Start an impact run of a draft rule set",
+    @Operation(operationId = "startImpactRun", summary = "Start an impact run of a draft rule set",
             description = "Needs an API key with the admin role. The draft is a whole rules directory as a zip or a tar "
                     + "(gzipped or not; a single top folder is taken off), or, as JSON, the files it changes over the serving "
                     + "rule set. Either is limited to policy.impact.max-draft-bytes unpacked and policy.impact.max-draft-entries "
@@ -137,7 +137,7 @@ public class ImpactResource {
                 throw RequestValidator.invalid("population", e.getMessage());
             }
         } catch (ImpactJobs.Full e) {
-            throw new LimitReached(Problem.of("impact-queue-full", "Too many impact runs", 429, e.getMessage()), RETRY_AFTER_SECONDS);
+            throw new LimitReached(Problem.of("impact-queue-full", "Too many impact runs", 429, e.getMessage()), RETRY_AFTER_SECONDS, e.limit());
         }
         // A path, not an absolute URI: location(URI) would complete it from the request's Host header,
         // which the client chose (RFC 9110 allows a relative Location).
@@ -205,7 +205,7 @@ public class ImpactResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "An impact run: progress, then the report",
+    @Operation(operationId = "getImpactRun", summary = "An impact run: progress, then the report",
             description = "While QUEUED or RUNNING: profiles done, rate and estimated time left. DONE: the report. "
                     + "FAILED: the errors, for a draft that does not build by file:line:column; for a rule that threw, the rule's name "
                     + "(what it threw is only in the service log). Only the key that started the run sees it.")
@@ -226,7 +226,7 @@ public class ImpactResource {
     @Path("populations")
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Populations available to impact runs", description = "The *.ndjson files in policy.impact.populations.")
+    @Operation(operationId = "listImpactPopulations", summary = "Populations available to impact runs", description = "The *.ndjson files in policy.impact.populations.")
     @APIResponse(responseCode = "200", description = "The population file names",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Populations.class)))
     @APIResponse(responseCode = "401", description = "No or unknown API key",

@@ -46,7 +46,7 @@ public class MeasureResource {
     }
 
     @GET
-    @Operation(summary = "The catalog in force", description = "Measures in force on asOf (default today), "
+    @Operation(operationId = "listMeasures", summary = "The catalog in force", description = "Measures in force on asOf (default today), "
             + "with metadata and criteria descriptions; with region, only those that apply there "
             + "(national, provincial and local measures of that place).")
     @APIResponse(responseCode = "200", description = "The catalog",
@@ -71,7 +71,7 @@ public class MeasureResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One measure, whatever its period")
+    @Operation(operationId = "getMeasure", summary = "One measure, whatever its period")
     @APIResponse(responseCode = "200", description = "The measure",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Measure.class)))
     @APIResponse(responseCode = "404", description = "No measure with that id",

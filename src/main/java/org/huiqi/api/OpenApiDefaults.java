@@ -23,6 +23,7 @@ public class OpenApiDefaults implements OASFilter {
     public void filterOpenAPI(OpenAPI openAPI) {
         OpenApiLimits.apply(openAPI);
         NullableFields.apply(openAPI);
+        OpenApiForGenerators.apply(openAPI);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) return;
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
             PathItem item = path.getValue();

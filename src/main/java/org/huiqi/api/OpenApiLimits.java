@@ -41,6 +41,9 @@ final class OpenApiLimits {
                 bound(property.getValue());
                 if (YEAR_MAPS.contains(property.getKey())) {
                     property.getValue().setMaxProperties(ProfileLimits.MAX_YEARS);
+                    property.getValue().setPropertyNames(org.eclipse.microprofile.openapi.OASFactory.createSchema()
+                            .pattern(yearPattern(ProfileLimits.MIN_YEAR, ProfileLimits.MAX_YEAR))
+                            .description("A four-digit year, " + ProfileLimits.MIN_YEAR + "–" + ProfileLimits.MAX_YEAR));
                     if (property.getValue().getAdditionalPropertiesSchema() != null) bound(property.getValue().getAdditionalPropertiesSchema());
                 }
             }
@@ -79,5 +82,21 @@ final class OpenApiLimits {
         if (number.getMaximum() == null) number.setExclusiveMaximum(ProfileLimits.MAX_MAGNITUDE);
         if (number.getMinimum() == null) number.setExclusiveMinimum(ProfileLimits.MAX_MAGNITUDE.negate());
         if (number.getMultipleOf() == null) number.setMultipleOf(STEP);
+    }
+
+    /** A pattern matching exactly the four-digit years {@code from}–{@code to}: whole decades as ranges, the rest one by one. */
+    static String yearPattern(int from, int to) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        int year = from;
+        while (year <= to) {
+            if (year % 10 == 0 && year + 9 <= to) {
+                parts.add((year / 10) + "[0-9]");
+                year += 10;
+            } else {
+                parts.add(Integer.toString(year));
+                year++;
+            }
+        }
+        return "^(" + String.join("|", parts) + ")$";
     }
 }

@@ -14,7 +14,14 @@ public record Problem(
         @Schema(required = true, description = "Short human-readable summary of the kind of problem", example = "Invalid input") String title,
         @Schema(required = true, description = "The HTTP status code", example = "400") int status,
         @Schema(description = "What went wrong in this case, in English", example = "2 fields are invalid") String detail,
-        @Schema(description = "One entry per invalid field, at most the first " + MAX_LISTED_ERRORS + " (detail counts them all)", maxItems = MAX_LISTED_ERRORS) List<FieldError> errors) {
+        @Schema(description = "One entry per invalid field, at most the first " + MAX_LISTED_ERRORS + " (detail counts them all)", maxItems = MAX_LISTED_ERRORS) List<FieldError> errors,
+        @Schema(description = "This occurrence: urn:huiqi:request: and the request's id (the X-Request-Id response header), "
+                + "to quote when asking about it; the service's log and audit records carry the same id",
+                example = "urn:huiqi:request:01JDQ3Z6X8M5T2B7K9R4W1N0PA") String instance) {
+
+    public Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+        this(type, title, status, detail, errors, null);
+    }
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPES = "https://huiqi.org/problems/";
@@ -43,11 +50,20 @@ public record Problem(
                 List.copyOf(errors.subList(0, Math.min(errors.size(), MAX_LISTED_ERRORS))));
     }
 
+    public Problem withInstance(String instance) {
+        return new Problem(type, title, status, detail, errors, instance);
+    }
+
+    /** This problem, naming the request being handled when it names none yet. */
+    public Problem ofThisRequest() {
+        return instance != null ? this : withInstance(RequestIds.instance());
+    }
+
     public Response toResponse() {
         return toResponseBuilder().build();
     }
 
     public Response.ResponseBuilder toResponseBuilder() {
-        return Response.status(status).type(MEDIA_TYPE).entity(this);
+        return Response.status(status).type(MEDIA_TYPE).entity(ofThisRequest());
     }
 }

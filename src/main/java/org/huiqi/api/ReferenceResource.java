@@ -67,7 +67,7 @@ public class ReferenceResource {
 
     @GET
     @Path("fields")
-    @Operation(summary = "Profile fields",
+    @Operation(operationId = "listFields", summary = "Profile fields",
             description = "Every input of the profile with its JSON path ({year} for a four-digit year, [] for a list position), "
                     + "zh/en label and help, unit, type, allowed values with zh/en labels, form section, and the fact readers "
                     + "rules use to read it. A question's catalogField and a result's missingFields resolve to these paths.")
@@ -81,7 +81,7 @@ public class ReferenceResource {
 
     @GET
     @Path("regions")
-    @Operation(summary = "GB/T 2260 regions and region groups",
+    @Operation(operationId = "listRegions", summary = "GB/T 2260 regions and region groups",
             description = "Every GB/T 2260 region to the county level (the rule set's reference/gbt2260.csv, names and English "
                     + "names from reference/regions.yaml where it gives them) as a tree: provinces (codes ending 0000), "
                     + "their cities (ending 00) and counties, by the code digits. profile.regionCode must be one of these codes.")
@@ -110,7 +110,7 @@ public class ReferenceResource {
 
     @GET
     @Path("industries")
-    @Operation(summary = "GB/T 4754-2017 industries",
+    @Operation(operationId = "listIndustries", summary = "GB/T 4754-2017 industries",
             description = "Sections (门类 A–T) with their divisions (大类) and, where listed, classes, from the rule set's "
                     + "reference/industries.yaml. A division's or class's code is a valid profile.industryCode.")
     @APIResponse(responseCode = "200", description = "Sections and divisions",
@@ -122,7 +122,7 @@ public class ReferenceResource {
 
     @GET
     @Path("parks")
-    @Operation(summary = "Industrial parks",
+    @Operation(operationId = "listParks", summary = "Industrial parks",
             description = "Parks from the rule set's reference/parks.yaml, with the region they lie in; an id is a valid "
                     + "profile.parks entry.")
     @APIResponse(responseCode = "200", description = "Parks",

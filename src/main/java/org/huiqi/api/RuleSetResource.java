@@ -65,7 +65,7 @@ public class RuleSetResource {
     }
 
     @GET
-    @Operation(summary = "The active rule set", description = "Version, load time, measure count, source files and "
+    @Operation(operationId = "getRuleSet", summary = "The active rule set", description = "Version, load time, measure count, source files and "
             + "the last build's outcome with its errors by file and line, and the rules that failed while answering (their measures "
             + "answered ERROR). No key is needed; with the admin key the source "
             + "is the directory's path and errors keep what a rule threw.")

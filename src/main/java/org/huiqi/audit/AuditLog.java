@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.huiqi.api.RequestIds;
 import org.huiqi.evaluation.Evaluation;
 import org.huiqi.evaluation.MeasureResult;
 import org.huiqi.profile.Profile;
@@ -62,6 +63,7 @@ public class AuditLog {
         record.put("evaluationId", evaluation.evaluationId());
         record.put("time", Instant.now().toString());
         record.put("client", origin.client());
+        putRequestId(record);
         if (origin.batchId() != null) {
             record.put("batchId", origin.batchId());
             if (origin.line() != null) record.put("line", origin.line());
@@ -88,10 +90,17 @@ public class AuditLog {
         record.put("batchId", batchId);
         record.put("time", Instant.now().toString());
         record.put("client", client);
+        putRequestId(record);
         record.put("format", format);
         record.put("rulesetVersion", rulesetVersion);
         record.put("evaluated", evaluated);
         record.put("rejected", rejected);
         LOG.info(record.toString());
+    }
+
+    /** The request the record belongs to (its X-Request-Id), when it was made for one. */
+    private static void putRequestId(ObjectNode record) {
+        String requestId = RequestIds.current();
+        if (requestId != null) record.put("requestId", requestId);
     }
 }

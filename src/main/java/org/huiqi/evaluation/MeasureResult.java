@@ -43,6 +43,7 @@ public record MeasureResult(
     /** How near the end of a measure's period (or a held title's validity) is worth a warning. */
     public static final int ENDING_SOON_DAYS = 90;
 
+    @Schema(name = "MeasureStatus", description = "The status of a measure result; ERROR: could not be evaluated, treat as not known")
     public enum Status { ELIGIBLE, NEEDS_INFO, NOT_ELIGIBLE, ERROR }
 
     public MeasureResult(String measureId, String projectId, Text title, Status status, boolean nearMiss, Benefit benefit,

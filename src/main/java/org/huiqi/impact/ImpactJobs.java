@@ -89,8 +89,15 @@ public class ImpactJobs {
 
     /** Refused: {@code policy.impact.max-queued} runs are already waiting or running. */
     public static final class Full extends RuntimeException {
-        Full(String message) {
+        private final int limit;
+
+        Full(String message, int limit) {
             super(message, null, false, false);
+            this.limit = limit;
+        }
+
+        public int limit() {
+            return limit;
         }
     }
 
@@ -130,7 +137,7 @@ public class ImpactJobs {
         synchronized (jobs) {
             long unfinished = jobs.values().stream().filter(ImpactJob::unfinished).count();
             if (unfinished >= maxQueued) {
-                throw new Full(unfinished + " impact runs are waiting or running, the most there may be (policy.impact.max-queued)");
+                throw new Full(unfinished + " impact runs are waiting or running, the most there may be (policy.impact.max-queued)", maxQueued);
             }
         }
     }

@@ -26,6 +26,7 @@ public record ImpactReport(
                 + "policy.impact.max-changes-listed in the service (changeCount minus this many were counted, not listed)") List<Change> changes,
         @Schema(description = "How many changes there are, listed or not (the text and HTML reports list the first 1,000)") long changeCount) {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ImpactStatus", description = "A measure status in an impact report, or ABSENT")
     public enum Status { ELIGIBLE, NEEDS_INFO, NOT_ELIGIBLE, ABSENT }
 
     @Schema(name = "ImpactSide", description = "One of the two rule sets compared.")

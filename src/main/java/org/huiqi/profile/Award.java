@@ -12,7 +12,9 @@ public record Award(
         @Schema(description = "Rank (1 = first prize), if ranked", example = "2") @Min(1) Integer rank,
         @Schema(description = "Year awarded", example = "2024") @Min(ProfileLimits.MIN_YEAR) @Max(ProfileLimits.MAX_YEAR) Integer year) {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AwardKind", description = "The kind of an award")
     public enum Kind { SCIENCE_TECHNOLOGY, MAKER_CHINA_TOP500 }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AwardLevel", description = "The level of an award")
     public enum Level { NATIONAL, PROVINCIAL }
 }

@@ -35,6 +35,7 @@ public record ProjectInput(
                 + "(普通仓库), INNOVATIVE_INDUSTRIAL (创新型产业用地项目), OTHER", example = "STANDARD_FACTORY") BuildingType buildingType,
         @Schema(description = "Enterprise commits to the approval conditions (承诺制)", example = "true") Boolean commitmentSystem) {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ProjectKind", description = "The kind of a project")
     public enum Kind { MANUFACTURING, ENERGY_STORAGE, ENERGY_STORAGE_DEMO, ENVIRONMENTAL, OTHER }
 
     public enum BuildingType { STANDARD_FACTORY, GENERAL_WAREHOUSE, INNOVATIVE_INDUSTRIAL, OTHER }

@@ -14,5 +14,6 @@ public record ReloadOutcome(
         @Schema(description = "Problems found, by file and line relative to the rules directory; failing scenarios too")
         List<RuleProblem> errors) {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ReloadStatus", description = "What a reload did")
     public enum Status { ACTIVATED, UNCHANGED, FAILED }
 }

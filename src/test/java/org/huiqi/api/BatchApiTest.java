@@ -145,7 +145,12 @@ class BatchApiTest {
                 .body(utf8(body)).when().post("/api/v1/eligibility/batch");
         response.then().statusCode(200).contentType(NDJSON);
         String version = response.header("Ruleset-Version");
-        List<JsonNode> lines = response.asString().lines().map(BatchApiTest::parse).toList();
+        List<JsonNode> all = response.asString().lines().map(BatchApiTest::parse).toList();
+        JsonNode end = all.get(all.size() - 1).path("end");
+        assertThat(end.path("lines").asInt()).as("the end line counts the results").isEqualTo(7);
+        assertThat(end.path("errors").asInt()).isEqualTo(4);
+        assertThat(end.path("rulesetVersion").asText()).isEqualTo(response.header("Ruleset-Version"));
+        List<JsonNode> lines = all.subList(0, all.size() - 1);
 
         assertThat(lines).extracting(l -> l.get("line").asInt()).containsExactly(1, 2, 3, 5, 6, 7, 8);
         assertThat(lines).allSatisfy(l -> assertThat(l.get("rulesetVersion").asText()).isEqualTo(version));

@@ -64,8 +64,15 @@ class BatchStreamingTest {
         List<Long> heapSamples = new ArrayList<>();
         long count = 0;
         long errors = 0;
+        boolean ended = false;
         try (BufferedReader results = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             for (String line = results.readLine(); line != null; line = results.readLine()) {
+                if (line.startsWith("{\"end\":")) {
+                    assertThat(line).isEqualTo("{\"end\":{\"lines\":" + LINES + ",\"errors\":1,\"rulesetVersion\":\"" + version + "\"}}");
+                    ended = true;
+                    continue;
+                }
+                assertThat(ended).as("nothing after the end line").isFalse();
                 count++;
                 assertThat(line).as("result %d is for line %d", count, count)
                         .startsWith("{\"line\":" + count + ",\"id\":\"row-" + count + "\",\"rulesetVersion\":\"" + version + "\",");
@@ -87,6 +94,7 @@ class BatchStreamingTest {
                 count, millis, count * 1000.0 / millis, heapSamples.stream().map(b -> b / (1024 * 1024)).toList());
 
         assertThat(count).isEqualTo(LINES);
+        assertThat(ended).as("the stream ran to its end line").isTrue();
         assertThat(errors).isEqualTo(1);
         assertThat(heapSamples).allSatisfy(growth -> assertThat(growth).isLessThan(HEAP_BOUND));
     }

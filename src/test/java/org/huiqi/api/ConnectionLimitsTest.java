@@ -154,6 +154,8 @@ class ConnectionLimitsTest {
             assertThat(response.statusCode()).isEqualTo(status);
             assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
             assertThat(response.headers().firstValue("Retry-After")).isPresent();
+            assertThat(response.headers().firstValue("RateLimit-Remaining")).contains("0");
+            assertThat(response.headers().firstValue("RateLimit-Reset")).isEqualTo(response.headers().firstValue("Retry-After"));
             assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8)).contains("policy.events.max-subscribers");
         }
     }

@@ -17,6 +17,22 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OpenApiSnapshotTest {
     static final Path SNAPSHOT = Path.of("docs/openapi.yaml");
+    static final Path CHANGELOG = Path.of("docs/api-changelog.md");
+
+    /** Generated clients carry info.version: it changes with the document, and the changelog says how. */
+    @Test
+    void theChangelogDescribesTheDocumentsVersion() throws Exception {
+        String version = infoVersion(Files.readString(SNAPSHOT, StandardCharsets.UTF_8));
+        assertThat(version).matches("\\d+\\.\\d+\\.\\d+");
+        assertThat(Files.readString(CHANGELOG, StandardCharsets.UTF_8)).as(CHANGELOG + " has a section for " + version)
+                .contains("\n## " + version + " ");
+    }
+
+    static String infoVersion(String yaml) {
+        java.util.regex.Matcher version = java.util.regex.Pattern.compile("(?m)^info:\\n(?:  .*\\n)*?  version: \"?([^\"\\n]+)\"?$")
+                .matcher(yaml);
+        return version.find() ? version.group(1) : "";
+    }
 
     @Test
     void theServedDocumentMatchesTheCommittedSnapshot() throws Exception {

@@ -99,8 +99,9 @@ class RegistryMatchJobManifestTest {
         for (int i = 0; i < shards; i++) {
             Path part = data.resolve("out/part-%05d.ndjson".formatted(i));
             assertThat(data.resolve("out/part-%05d.ndjson.partial".formatted(i))).doesNotExist();
-            List<String> results = Files.readAllLines(part);
-            for (String result : results) {
+            List<String> lines = Files.readAllLines(part);
+            assertThat(lines.get(lines.size() - 1)).as("the shard's answer ran to its end line").startsWith("{\"end\":");
+            for (String result : results(part)) {
                 int n = Integer.parseInt(result.replaceAll(".*\"line\":(\\d+).*", "$1"));
                 String id = id(result);
                 // the documented mapping from a shard's line number back to the export's line
@@ -120,7 +121,7 @@ class RegistryMatchJobManifestTest {
         registry(data, 10);
         Files.write(data.resolve("in/shard-00001.ndjson"), List.of("{\"id\":\"P1\"}", "{\"id\":\"P2\"}"));
         assertThat(runShard(data, 1, 3)).isZero();
-        assertThat(Files.readAllLines(data.resolve("out/part-00001.ndjson"))).extracting(RegistryMatchJobManifestTest::id)
+        assertThat(results(data.resolve("out/part-00001.ndjson"))).extracting(RegistryMatchJobManifestTest::id)
                 .containsExactly("P1", "P2");
     }
 
@@ -143,6 +144,11 @@ class RegistryMatchJobManifestTest {
         Files.createDirectories(data.resolve("in"));
         Files.write(data.resolve("in/registry.ndjson"), registry);
         return registry;
+    }
+
+    /** The result lines of an answer, without its end line. */
+    private static List<String> results(Path part) throws IOException {
+        return Files.readAllLines(part).stream().filter(line -> line.startsWith("{\"line\"")).toList();
     }
 
     private static String id(String line) {
@@ -208,7 +214,10 @@ class RegistryMatchJobManifestTest {
                 results.add("{\"line\":%d,\"id\":\"%s\",\"results\":[]}".formatted(n, id(line)));
             }
         }
-        respond(exchange, 200, String.join("\n", results.subList(0, results.size() - dropLastResults)) + "\n");
+        List<String> answer = new ArrayList<>(results.subList(0, results.size() - dropLastResults));
+        // as the service does: the end line closes a batch that ran to its end; a cut one has none
+        if (dropLastResults == 0) answer.add("{\"end\":{\"lines\":%d,\"errors\":0,\"rulesetVersion\":\"sha256:test\"}}".formatted(results.size()));
+        respond(exchange, 200, String.join("\n", answer) + "\n");
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

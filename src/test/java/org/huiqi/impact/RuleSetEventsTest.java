@@ -55,10 +55,60 @@ class RuleSetEventsTest {
             assertThat(change.path("changed").toString()).contains("GD-XSG-2025").doesNotContain("WZ-XSG");
             assertThat(change.path("added")).isEmpty();
             assertThat(change.path("removed")).isEmpty();
+            assertThat(change.path("reasons").path("GD-XSG-2025").toString()).contains("table guangdong/xsg-2025-amounts.table.csv");
+
+            // A client that was away: the stream replays what it missed since the last id it saw, a poller asks for it.
+            HttpResponse<InputStream> again = client.send(HttpRequest.newBuilder(URI.create(events.toString()))
+                    .header("Accept", "text/event-stream").header("Last-Event-ID", before).timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (BufferedReader replay = new BufferedReader(new InputStreamReader(again.body(), StandardCharsets.UTF_8))) {
+                assertThat(nextEvent(replay, "ruleset-activated").path("version").asText()).isEqualTo(after);
+                assertThat(nextEvent(replay, "ruleset-current").path("replayComplete").asBoolean()).isTrue();
+            }
+            JsonNode polled = new ObjectMapper().readTree(given().queryParam("since", before).when().get("/api/v1/ruleset/changes")
+                    .then().statusCode(200).extract().asString());
+            assertThat(polled.path("complete").asBoolean()).isTrue();
+            assertThat(polled.path("changes")).hasSize(1);
+            assertThat(polled.path("changes").get(0).path("version").asText()).isEqualTo(after);
+            assertThat(given().queryParam("since", "sha256:never-served").when().get("/api/v1/ruleset/changes")
+                    .then().statusCode(200).extract().<Boolean>path("complete")).isFalse();
+
+            // A note is not read by any rule: editing it activates a new version that changes no measure.
+            Files.writeString(table, Files.readString(table).replace("珠三角九市", "珠三角九个地级市"));
+            given().header("Authorization", "Bearer " + ImpactAgainstBatchTest.ADMIN_KEY).when().post("/api/v1/admin/ruleset/reload");
+            JsonNode noteEdit = CompletableFuture.supplyAsync(() -> nextEvent(stream, "ruleset-activated")).get(30, TimeUnit.SECONDS);
+            assertThat(noteEdit.path("previousVersion").asText()).isEqualTo(after);
+            assertThat(noteEdit.path("changed")).isEmpty();
         } finally {
             Files.writeString(table, original);
             given().header("Authorization", "Bearer " + ImpactAgainstBatchTest.ADMIN_KEY).when().post("/api/v1/admin/ruleset/reload");
             response.body().close();
+        }
+    }
+
+    @Test
+    void theStreamAdvisesARetryDelayAndSendsAHeartbeatWhileNothingHappens() throws Exception {
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(events.toString()))
+                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofInputStream());
+        String version = given().when().get("/api/v1/ruleset").then().extract().path("version");
+        try (BufferedReader stream = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            java.util.List<String> lines = new java.util.ArrayList<>();
+            long start = System.nanoTime();
+            CompletableFuture<Void> heartbeat = CompletableFuture.runAsync(() -> {
+                try {
+                    for (String line = stream.readLine(); line != null; line = stream.readLine()) {
+                        lines.add(line);
+                        if (line.startsWith(":")) return;
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            // policy.events.heartbeat is 1 s in the tests (20 s by default, below the 60 s after which gateways cut idle streams)
+            heartbeat.get(10, TimeUnit.SECONDS);
+            System.out.printf("heartbeat after %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            assertThat(lines).anyMatch(l -> l.matches("id: ?" + java.util.regex.Pattern.quote(version)))
+                    .anyMatch(l -> l.matches("retry: ?5000"));
         }
     }
 

@@ -29,9 +29,9 @@ public class KeyAttempts {
 
     /** Refused without looking at the key: the address has failed too often this minute. */
     public static final class Throttled extends LimitReached {
-        Throttled(long retryAfterSeconds) {
+        Throttled(long retryAfterSeconds, int maxFailures) {
             super(Problem.of("too-many-key-failures", "Too many unknown API keys", 429,
-                    "this address has sent too many unknown API keys; try again after Retry-After seconds"), retryAfterSeconds);
+                    "this address has sent too many unknown API keys; try again after Retry-After seconds"), retryAfterSeconds, maxFailures);
         }
     }
 
@@ -62,7 +62,7 @@ public class KeyAttempts {
         long now = System.nanoTime();
         Window window = windows.get(address);
         if (window != null && !window.over(now) && window.failures() >= maxFailures) {
-            throw new Throttled(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(WINDOW_NANOS - (now - window.start())) + 1));
+            throw new Throttled(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(WINDOW_NANOS - (now - window.start())) + 1), maxFailures);
         }
         Optional<String> key = AccessFilter.bearer(authorization);
         Optional<ApiKeys.Client> client = key.flatMap(keys::identify);

@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.huiqi.api.LimitReached;
 import org.huiqi.api.Problem;
 import org.jboss.logging.Logger;
 
@@ -68,43 +69,26 @@ public class BatchAdmission {
         watchdog.scheduleWithFixedDelay(this::check, period, period, TimeUnit.MILLISECONDS);
     }
 
-    /** Refused: the limits are reached. Answered 429 with Retry-After ({@link BatchRefusals}). */
-    public static final class Refused extends RuntimeException {
-        private final Problem problem;
-        private final long retryAfterSeconds;
-
-        Refused(Problem problem, long retryAfterSeconds) {
-            super(problem.detail(), null, false, false);
-            this.problem = problem;
-            this.retryAfterSeconds = retryAfterSeconds;
-        }
-
-        public Problem problem() {
-            return problem;
-        }
-
-        public long retryAfterSeconds() {
-            return retryAfterSeconds;
-        }
-    }
-
     /**
-     * A place for one batch of {@code client}, or {@link Refused}. {@code cut} closes the batch's
+     * A place for one batch of {@code client}, or {@link LimitReached} (429 with Retry-After). {@code cut} closes the batch's
      * connection; the permit must be closed when the batch ends (closing twice is harmless).
      */
     public synchronized Permit admit(String client, String batchId, Runnable cut) {
         long ofClient = running.stream().filter(p -> p.client.equals(client)).count();
         String reason = null;
+        int limit = maxPerClient;
         if (ofClient >= maxPerClient) {
             reason = "client " + client + " already runs " + ofClient + " batches, the most one client may run at once "
                     + "(policy.batch.max-concurrent-per-client)";
         } else if (running.size() >= maxConcurrent) {
+            limit = maxConcurrent;
             reason = running.size() + " batches are running, the most the service runs at once (policy.batch.max-concurrent)";
         }
         if (reason != null) {
             count("refused");
             long seconds = Math.max(1, retryAfter.toSeconds());
-            throw new Refused(Problem.of("too-many-batches", "Too many batches", 429, reason + "; retry after " + seconds + " s"), seconds);
+            throw new LimitReached(Problem.of("too-many-batches", "Too many batches", 429, reason + "; retry after " + seconds + " s"),
+                    seconds, limit);
         }
         Permit permit = new Permit(client, batchId, cut);
         running.add(permit);

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -33,6 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -45,6 +47,7 @@ import org.huiqi.api.Evaluations;
 import org.huiqi.api.Problem;
 import org.huiqi.api.ProblemException;
 import org.huiqi.api.ProblemMappers;
+import org.huiqi.api.RequestIds;
 import org.huiqi.api.RequestValidator;
 import org.huiqi.api.RuleSets;
 import org.huiqi.api.access.Caller;
@@ -74,6 +77,19 @@ import org.jboss.logging.Logger;
 @RequiresRole(Role.INTEGRATION)
 public class BatchResource {
     public static final String NDJSON = "application/x-ndjson";
+    /** The NDJSON batch's own path, under the batch path: one operation, one media type, for generated clients. */
+    public static final String NDJSON_PATH = "ndjson";
+    /**
+     * How an NDJSON answer is described for generators: a binary stream (a file, an InputStream),
+     * with the schema of each line in {@code x-itemSchema} (OpenAPI 3.2's {@code itemSchema}).
+     */
+    private static final String NDJSON_BODY = "One JSON object per line (UTF-8, LF or CRLF line ends; blank lines are skipped but counted)";
+    /**
+     * A plain string rather than binary for the request: generators send a string as it is, while
+     * some (Java native) serialize a File parameter as JSON. Hand-written clients stream it.
+     */
+    private static final String NDJSON_REQUEST = "NDJSON text: one BatchItem per line (UTF-8, LF or CRLF line ends; blank lines are "
+            + "skipped but counted). Any length: stream it rather than build it in memory where your client allows";
     /** Response header naming the rule-set version of the whole batch. */
     public static final String RULESET_VERSION = "Ruleset-Version";
     /** Response header with the batch's id, also in every audit record of the batch. */
@@ -96,12 +112,21 @@ public class BatchResource {
     private final BatchAdmission admission;
     private final Map<String, Counter> lineCounters = new ConcurrentHashMap<>();
     private final EvaluationPool pool;
+    private final long maxInflatedJson;
+    private final long maxInflatedNdjson;
+    private final long maxGzipRatio;
 
     public BatchResource(RuleSets ruleSets, RequestValidator validator, Evaluations evaluations, Caller caller,
                          AuditLog audit, MeterRegistry metrics, ObjectMapper json,
                          @ConfigProperty(name = "policy.batch.max-items", defaultValue = "1000") int maxItems,
                          @ConfigProperty(name = "policy.batch.max-line-bytes", defaultValue = "1048576") int maxLineBytes,
-                         EvaluationPool pool, BatchAdmission admission) {
+                         EvaluationPool pool, BatchAdmission admission,
+                         @ConfigProperty(name = "policy.http.max-keyed-body-size", defaultValue = "10M") io.quarkus.runtime.configuration.MemorySize keyedLimit,
+                         @ConfigProperty(name = "quarkus.http.limits.max-body-size") io.quarkus.runtime.configuration.MemorySize anyLimit,
+                         @ConfigProperty(name = "policy.http.max-gzip-ratio", defaultValue = "200") long maxGzipRatio) {
+        this.maxInflatedJson = keyedLimit.asLongValue();
+        this.maxInflatedNdjson = anyLimit.asLongValue();
+        this.maxGzipRatio = maxGzipRatio;
         this.pool = pool;
         this.admission = admission;
         this.ruleSets = ruleSets;
@@ -122,7 +147,7 @@ public class BatchResource {
     @Consumes({MediaType.APPLICATION_JSON, NDJSON})
     @Produces({MediaType.APPLICATION_JSON, NDJSON})
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Evaluate many enterprise profiles",
+    @Operation(operationId = "evaluateBatch", summary = "Evaluate many enterprise profiles",
             description = "Needs an API key with the integration role. The body is either a JSON array of BatchItem "
                     + "(Content-Type application/json, at most policy.batch.max-items items, default 1000), answered by a JSON "
                     + "array of BatchResult in the same order; or NDJSON (Content-Type application/x-ndjson), one BatchItem per "
@@ -135,9 +160,8 @@ public class BatchResource {
             @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = BatchItem.class, maxItems = 1000,
                             description = "Items to evaluate, at most policy.batch.max-items (default 1000)")),
-            @Content(mediaType = NDJSON,
-                    schema = @Schema(implementation = BatchItem.class,
-                            description = "One BatchItem per line (UTF-8, LF or CRLF line ends); blank lines are skipped"))})
+            @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING, description = NDJSON_REQUEST),
+                    extensions = @Extension(name = "x-itemSchema", value = "{\"$ref\": \"#/components/schemas/BatchItem\"}", parseValue = true))})
     @APIResponse(responseCode = "200", description = "One result per item, in input order",
             headers = {
                     @Header(name = RULESET_VERSION, description = "Version of the rule set that evaluated the whole batch",
@@ -147,8 +171,9 @@ public class BatchResource {
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(type = SchemaType.ARRAY, implementation = BatchResult.class)),
-                    @Content(mediaType = NDJSON, schema = @Schema(implementation = BatchResult.class,
-                            description = "One BatchResult per line"))})
+                    @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING, format = "binary", description = NDJSON_BODY),
+                            extensions = @Extension(name = "x-itemSchema", value = "{\"$ref\": \"#/components/schemas/BatchResult\"}",
+                                    parseValue = true))})
     @APIResponse(responseCode = "400", description = "The JSON body is not a JSON array, or is not valid JSON (an NDJSON body never "
             + "fails as a whole: each bad line gets its own error result); or explain is not 'all', or view is not 'full' or 'summary'",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -168,33 +193,81 @@ public class BatchResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "No rule set is active yet",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response batch(
-            @Parameter(description = "'all' also lists measures that fail on region, for every item", example = "all")
-            @QueryParam("explain") String explain,
-            @Parameter(description = "'full' (default): every result with its criteria, as the single endpoint answers; "
-                    + "'summary': one short entry per measure result (status, amount, missing and failed criteria), "
-                    + "a few hundred bytes instead of some 50 KB per item", example = "summary")
-            @QueryParam("view") String view,
-            @Parameter(description = "Only results with these statuses, comma-separated (e.g. ELIGIBLE,NEEDS_INFO); default all",
-                    example = "ELIGIBLE,NEEDS_INFO") @QueryParam("status") String status,
-            @Parameter(description = "'zh' or 'en' (exactly one language): texts in that language only; otherwise both",
-                    example = "zh") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
-            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @Context HttpServerRequest request,
-            InputStream body) throws IOException {
+    public Response batch(@BeanParam BatchParameters parameters,
+                          @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                          @Context HttpServerRequest request, InputStream sent) throws IOException {
+        boolean ndjson = contentType != null && MediaType.valueOf(contentType).isCompatible(MediaType.valueOf(NDJSON));
+        return run(parameters, ndjson, request, sent);
+    }
+
+    @POST
+    @Path(NDJSON_PATH)
+    @Consumes(NDJSON)
+    @Produces(NDJSON)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(operationId = "evaluateBatchNdjson", summary = "Evaluate many enterprise profiles, streamed as NDJSON",
+            description = "The NDJSON batch as an operation of its own, for generated clients: the same as POST "
+                    + "/api/v1/eligibility/batch with Content-Type application/x-ndjson. Send one BatchItem per line as a stream "
+                    + "(a file, an InputStream) and read the answer as a stream, one BatchResult per non-blank input line in input "
+                    + "order, written as it is computed while you are still sending, then a last line holding only end. A stream "
+                    + "without the end line was cut: resend the lines after the last line received, with firstLine. Over HTTP/1.1 "
+                    + "many clients send the whole body before they read: use HTTP/2 (h2c in the cluster) for large batches.")
+    @RequestBody(required = true, content = @Content(mediaType = NDJSON,
+            schema = @Schema(type = SchemaType.STRING, description = NDJSON_REQUEST),
+            extensions = @Extension(name = "x-itemSchema", value = "{\"$ref\": \"#/components/schemas/BatchItem\"}", parseValue = true)))
+    @APIResponse(responseCode = "200", description = "One result per non-blank input line, in input order, then the end line",
+            headers = {
+                    @Header(name = RULESET_VERSION, description = "Version of the rule set that evaluated the whole batch",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = BATCH_ID, description = "Id of this batch (ULID)", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING, format = "binary", description = NDJSON_BODY),
+                    extensions = @Extension(name = "x-itemSchema", value = "{\"$ref\": \"#/components/schemas/BatchResult\"}",
+                            parseValue = true)))
+    @APIResponse(responseCode = "400", description = "A query parameter is wrong (each bad line gets its own error result)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No API key, or an unknown one",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The API key lacks the integration role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "A gzip body inflates past policy.http.max-gzip-ratio times its size",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "A Content-Encoding other than gzip",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many batches are running; retry after Retry-After seconds",
+            headers = {
+                    @Header(name = "Retry-After", description = "Seconds to wait before trying again", schema = @Schema(type = SchemaType.INTEGER)),
+                    @Header(name = "RateLimit-Limit", description = "Batches that may run (of this client, or in all)",
+                            schema = @Schema(type = SchemaType.INTEGER)),
+                    @Header(name = "RateLimit-Remaining", description = "Always 0 on a 429", schema = @Schema(type = SchemaType.INTEGER)),
+                    @Header(name = "RateLimit-Reset", description = "Seconds until a retry may succeed (as Retry-After)",
+                            schema = @Schema(type = SchemaType.INTEGER))},
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "No rule set is active yet",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response batchNdjson(@BeanParam BatchParameters parameters, @Context HttpServerRequest request, InputStream sent)
+            throws IOException {
+        return run(parameters, true, request, sent);
+    }
+
+    private Response run(BatchParameters parameters, boolean ndjson, HttpServerRequest request, InputStream sent) throws IOException {
+        String explain = parameters.explain;
+        String view = parameters.view;
+        Long firstLine = parameters.firstLine;
         if (explain != null && !explain.equals("all")) throw RequestValidator.invalid("explain", "must be 'all' or absent");
         if (view != null && !view.equals("full") && !view.equals("summary")) {
             throw RequestValidator.invalid("view", "must be 'full', 'summary' or absent");
         }
+        if (firstLine != null && firstLine < 1) throw RequestValidator.invalid("firstLine", "must be 1 or more");
         Batch batch = new Batch(ruleSets.serving(), Ulid.next(), caller.name(), "all".equals(explain), "summary".equals(view),
-                StatusFilter.parse(status), Text.language(acceptLanguage));
-        boolean ndjson = contentType != null && MediaType.valueOf(contentType).isCompatible(MediaType.valueOf(NDJSON));
+                StatusFilter.parse(parameters.status), Text.language(parameters.acceptLanguage));
+        if (firstLine != null && !ndjson) throw RequestValidator.invalid("firstLine", "is for NDJSON bodies only");
+        InputStream body = decoded(sent, parameters.contentEncoding, ndjson ? maxInflatedNdjson : maxInflatedJson);
         BatchAdmission.Permit permit = admission.admit(batch.client, batch.id, () -> request.response().reset());
         Response.ResponseBuilder response;
         if (ndjson) {
             response = Response.ok((StreamingOutput) out -> {
                 try (permit) {
-                    batch.streamNdjson(permit.watch(body), permit.watch(out));
+                    batch.streamNdjson(permit.watch(body), permit.watch(out), firstLine == null ? 1 : firstLine);
                 }
             }, NDJSON);
         } else {
@@ -204,6 +277,13 @@ public class BatchResource {
             }
         }
         return response.header(RULESET_VERSION, batch.ruleSet.version()).header(BATCH_ID, batch.id).build();
+    }
+
+    private InputStream decoded(InputStream body, String contentEncoding, long maxBytes) {
+        if (contentEncoding == null || contentEncoding.isBlank() || contentEncoding.strip().equalsIgnoreCase("identity")) return body;
+        if (contentEncoding.strip().equalsIgnoreCase("gzip")) return GzipBody.open(body, maxBytes, maxGzipRatio);
+        throw new ProblemException(Problem.of("unsupported-encoding", "Unsupported Media Type", 415,
+                "Content-Encoding '" + contentEncoding.strip() + "' is not supported: send gzip or an uncompressed body"));
     }
 
     /** One batch: its rule set, fixed when it starts, and its counts. */
@@ -218,6 +298,8 @@ public class BatchResource {
         final ObjectWriter arrayWriter;
         final AtomicLong evaluated = new AtomicLong();
         final AtomicLong rejected = new AtomicLong();
+        /** The request this batch came in: its item problems and audit records name it. */
+        final String requestId = RequestIds.current();
 
         Batch(RuleSet ruleSet, String id, String client, boolean explainAll, boolean summary, StatusFilter statuses,
               String language) {
@@ -267,12 +349,12 @@ public class BatchResource {
          * parallelism in flight), and written here in input order. When the caller pauses, what is
          * in flight is finished and flushed, so results still reach a caller that sends slowly.
          */
-        void streamNdjson(InputStream body, java.io.OutputStream out) throws IOException {
-            NdjsonLines lines = new NdjsonLines(body, maxLineBytes);
+        void streamNdjson(InputStream body, java.io.OutputStream out, long firstLine) throws IOException {
+            NdjsonLines lines = new NdjsonLines(body, maxLineBytes, firstLine);
             OrderedParallel<BatchResult> parallel = new OrderedParallel<>(pool.executor(), 2 * pool.parallelism(),
                     result -> write(out, result));
             try {
-                for (NdjsonLines.Line line = lines.next(); line != null; line = lines.next()) {
+                for (NdjsonLines.Line line = nextLine(lines, parallel); line != null; line = nextLine(lines, parallel)) {
                     if (line.tooLong) {
                         BatchResult result = rejected("ndjson", line.number, null, null, Problem.of("line-too-long", "Line too long",
                                 413, "line " + line.number + " is longer than " + maxLineBytes + " bytes (policy.batch.max-line-bytes)"));
@@ -301,8 +383,30 @@ public class BatchResource {
                     }
                 }
                 parallel.finish();
+                // Only a batch that ran to its end gets this line: a cut one has none, which the caller can see in-band.
+                out.write(writer.writeValueAsBytes(BatchResult.end(new BatchResult.End(evaluated.get() + rejected.get(),
+                        rejected.get(), ruleSet.version()))));
+                out.write('\n');
+            } catch (BodyRefused e) {
+                out.flush();
             } finally {
                 finish("ndjson");
+            }
+        }
+
+        /**
+         * The next line; when the body is refused while it is read (a gzip bomb) after results were
+         * written, the refusal is the last result and the stream ends without its end line.
+         */
+        private NdjsonLines.Line nextLine(NdjsonLines lines, OrderedParallel<BatchResult> parallel) throws IOException {
+            try {
+                return lines.next();
+            } catch (ProblemException e) {
+                if (evaluated.get() + rejected.get() == 0) throw e;
+                BatchResult refusal = rejected("ndjson", lines.lastNumber() + 1, null, null, e.problem());
+                parallel.submit(() -> refusal);
+                parallel.finish();
+                throw new BodyRefused();
             }
         }
 
@@ -317,7 +421,18 @@ public class BatchResource {
                     problem.errors());
         }
 
+        /** Evaluates one item on a pool thread, which logs under the batch's request id. */
         BatchResult evaluate(Long line, Integer index, TokenBuffer source) throws IOException {
+            if (requestId == null) return evaluateItem(line, index, source);
+            org.jboss.logging.MDC.put(RequestIds.MDC_KEY, requestId);
+            try {
+                return evaluateItem(line, index, source);
+            } finally {
+                org.jboss.logging.MDC.remove(RequestIds.MDC_KEY);
+            }
+        }
+
+        private BatchResult evaluateItem(Long line, Integer index, TokenBuffer source) throws IOException {
             String format = line != null ? "ndjson" : "json";
             BatchItem item;
             try {
@@ -350,17 +465,28 @@ public class BatchResource {
         private BatchResult rejected(String format, Long line, Integer index, String itemId, Problem problem) {
             rejected.incrementAndGet();
             count(format, "invalid");
-            return BatchResult.failed(line, index, itemId, ruleSet.version(), problem);
+            return BatchResult.failed(line, index, itemId, ruleSet.version(), ofThisBatch(problem));
         }
 
         private BatchResult failed(String format, Long line, Integer index, String itemId, Problem problem) {
             rejected.incrementAndGet();
             count(format, "failed");
-            return BatchResult.failed(line, index, itemId, ruleSet.version(), problem);
+            return BatchResult.failed(line, index, itemId, ruleSet.version(), ofThisBatch(problem));
+        }
+
+        private Problem ofThisBatch(Problem problem) {
+            return requestId == null ? problem : problem.withInstance(RequestIds.URN + requestId);
         }
 
         private void finish(String format) {
             audit.batch(id, client, format, ruleSet.version(), evaluated.get(), rejected.get());
+        }
+    }
+
+    /** The body was refused mid-stream; its refusal has been written. */
+    private static final class BodyRefused extends RuntimeException {
+        BodyRefused() {
+            super(null, null, false, false);
         }
     }
 

@@ -8,9 +8,10 @@ import org.huiqi.evaluation.Evaluation;
 
 /** The result of one batch item: its evaluation, or the problem that kept it from being evaluated. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"line", "index", "id", "rulesetVersion", "evaluation", "summary", "error"})
+@JsonPropertyOrder({"line", "index", "id", "rulesetVersion", "evaluation", "summary", "error", "end"})
 @Schema(name = "BatchResult", description = "The result of one batch item, in input order. Exactly one of evaluation (view=full), "
-        + "summary (view=summary) and error is present. NDJSON results carry line, JSON-array results carry index.")
+        + "summary (view=summary) and error is present. NDJSON results carry line, JSON-array results carry index. "
+        + "An NDJSON answer that ran to its end closes with one more line holding only end: a stream without it was cut.")
 public record BatchResult(
         @Schema(description = "NDJSON only: the 1-based number of the input line this result is for", example = "42", minimum = "1")
         Long line,
@@ -24,14 +25,29 @@ public record BatchResult(
         @Schema(description = "The evaluation without explanations, when the item was valid (view=summary)") ResultSummary summary,
         @Schema(description = "Why the item was not evaluated: the problem document a single request would have received "
                 + "(status 400 for malformed or invalid input, 413 for an over-long line, 500 for an internal error)")
-        Problem error) {
+        Problem error,
+        @Schema(description = "NDJSON only, alone on the last line of a batch that ran to its end: how many results it wrote. "
+                + "A stream without it was cut: resend the lines after the last line received (see firstLine)")
+        End end) {
+
+    @Schema(name = "BatchEnd", description = "The end of an NDJSON batch that ran to its end.")
+    public record End(
+            @Schema(required = true, description = "Results written in this answer (one per non-blank input line)", example = "5000") long lines,
+            @Schema(required = true, description = "Of those, results that carry an error", example = "3") long errors,
+            @Schema(required = true, description = "Version of the rule set that evaluated the batch",
+                    example = "sha256:2a8a01d2db2f0b6f0ebdec5124f8519a12f3524698e8e8a90ba23e14872e03fc") String rulesetVersion) {
+    }
+
+    public static BatchResult end(End end) {
+        return new BatchResult(null, null, null, null, null, null, null, end);
+    }
 
     public static BatchResult ok(Long line, Integer index, String id, String version, Evaluation evaluation, boolean summary) {
-        return summary ? new BatchResult(line, index, id, version, null, ResultSummary.of(evaluation), null)
-                : new BatchResult(line, index, id, version, evaluation, null, null);
+        return summary ? new BatchResult(line, index, id, version, null, ResultSummary.of(evaluation), null, null)
+                : new BatchResult(line, index, id, version, evaluation, null, null, null);
     }
 
     public static BatchResult failed(Long line, Integer index, String id, String version, Problem error) {
-        return new BatchResult(line, index, id, version, null, null, error);
+        return new BatchResult(line, index, id, version, null, null, error, null);
     }
 }

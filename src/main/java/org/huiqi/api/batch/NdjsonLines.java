@@ -34,8 +34,10 @@ final class NdjsonLines {
     private boolean eof;
     private final Line line = new Line();
 
-    NdjsonLines(InputStream in, int maxLineBytes) {
+    /** {@code firstLine}: the number of the first line (1 unless the body resumes an earlier one). */
+    NdjsonLines(InputStream in, int maxLineBytes, long firstLine) {
         this.in = in;
+        this.line.number = firstLine - 1;
         this.maxLineBytes = maxLineBytes;
         this.line.bytes = new byte[Math.min(maxLineBytes, 8 * 1024)];
     }
@@ -68,6 +70,11 @@ final class NdjsonLines {
         if (!line.tooLong && line.length > 0 && line.bytes[line.length - 1] == '\r') line.length--;
         line.number++;
         return line;
+    }
+
+    /** The number of the last line returned (the first line's number - 1 before any). */
+    long lastNumber() {
+        return line.number;
     }
 
     /** Bytes waiting in this reader or in the stream: whether the next line can probably be read without blocking. */

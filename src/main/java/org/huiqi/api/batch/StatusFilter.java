@@ -2,6 +2,7 @@ package org.huiqi.api.batch;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.huiqi.api.RequestValidator;
 import org.huiqi.evaluation.Evaluation;
@@ -14,15 +15,18 @@ import org.huiqi.evaluation.MeasureResult;
 record StatusFilter(Set<MeasureResult.Status> kept) {
     static final StatusFilter ALL = new StatusFilter(EnumSet.allOf(MeasureResult.Status.class));
 
-    /** The statuses a {@code status} parameter names; absent keeps all. A bad name is a 400 naming the parameter. */
-    static StatusFilter parse(String parameter) {
-        if (parameter == null) return ALL;
+    /**
+     * The statuses the {@code status} parameters name, repeated ({@code status=A&status=B}) or
+     * comma-separated, all of them kept; absent keeps all. A bad name is a 400 naming the parameter.
+     */
+    static StatusFilter parse(List<String> parameters) {
+        if (parameters == null || parameters.isEmpty()) return ALL;
         Set<MeasureResult.Status> kept = EnumSet.noneOf(MeasureResult.Status.class);
-        for (String name : parameter.split(",")) {
+        for (String name : parameters.stream().flatMap(p -> Arrays.stream(p.split(","))).toList()) {
             try {
                 kept.add(MeasureResult.Status.valueOf(name.strip()));
             } catch (IllegalArgumentException e) {
-                throw RequestValidator.invalid("status", "must be a comma-separated list of "
+                throw RequestValidator.invalid("status", "each must be one of (repeated, or comma-separated) "
                         + Arrays.toString(MeasureResult.Status.values()) + ", not '" + name.strip() + "'");
             }
         }

@@ -109,7 +109,10 @@ public final class ApiDocument {
             String bare = mediaType.split(";")[0].trim().toLowerCase(Locale.ROOT);
             for (Iterator<String> names = content.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
-                if (name.equalsIgnoreCase(bare) && content.path(name).has("schema")) return Optional.of(prefix + escape(name) + "/schema");
+                if (!name.equalsIgnoreCase(bare)) continue;
+                // A streamed media type (NDJSON) is a binary stream to generators; its lines follow x-itemSchema (OpenAPI 3.2's itemSchema).
+                if (content.path(name).has("x-itemSchema")) return Optional.of(prefix + escape(name) + "/x-itemSchema");
+                if (content.path(name).has("schema")) return Optional.of(prefix + escape(name) + "/schema");
             }
             return Optional.empty();
         }
