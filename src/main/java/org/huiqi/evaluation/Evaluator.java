@@ -187,7 +187,7 @@ public final class Evaluator {
         String region = profile.regionCode();
         Set<String> here = region == null ? Set.of() : outside(ruleSet, asOf, region);
         Set<String> projectPlaces = projectPlaces(profile);
-        if (projectPlaces != null && projectPlaces.equals(Set.of(region))) {
+        if (region != null && projectPlaces != null && projectPlaces.size() == 1 && projectPlaces.contains(region)) {
             // No projects listed, presumed local (or all listed at home): the common case, one set.
             skipped.addAll(here);
             return skipped;

@@ -173,20 +173,23 @@ public final class Num {
 
     /** The smaller of this and {@code cap}: an award "up to" a cap. */
     public Num atMost(Number cap) {
-        BigDecimal c = toDecimal(cap);
         if (value == null) {
+            // Unknown stays unknown; a cap only narrows the range (as before ranges, a missing cap is not read).
+            if (cap == null) return this;
+            BigDecimal c = toDecimal(cap);
             return new Num(null, fields, missing, undefined, low == null ? null : low.min(c), high == null ? c : high.min(c), reason);
         }
-        return new Num(value.min(c), fields, missing, undefined);
+        return new Num(value.min(toDecimal(cap)), fields, missing, undefined);
     }
 
     /** The larger of this and {@code floor}: "no less than zero" for a saving or an increase. */
     public Num atLeast(Number floor) {
-        BigDecimal f = toDecimal(floor);
         if (value == null) {
+            if (floor == null) return this;
+            BigDecimal f = toDecimal(floor);
             return new Num(null, fields, missing, undefined, low == null ? f : low.max(f), high == null ? null : high.max(f), reason);
         }
-        return new Num(value.max(f), fields, missing, undefined);
+        return new Num(value.max(toDecimal(floor)), fields, missing, undefined);
     }
 
     private Num divide(Num divisor, BigDecimal scale) {

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.huiqi.api.JsonPaths;
 import org.huiqi.api.batch.BatchItem;
+import org.huiqi.api.batch.CountingInputStream;
 import org.huiqi.evaluation.Evaluator;
 import org.huiqi.evaluation.MeasureResult;
 import org.huiqi.evaluation.RuleFault;
@@ -95,7 +96,7 @@ public final class ImpactRun {
         Set<String> before = baseline.measures().keySet();
         Set<String> after = draft.measures().keySet();
         ImpactTally tally = new ImpactTally(before, after, changesListed);
-        CountingStream counting = new CountingStream(population);
+        CountingInputStream counting = new CountingInputStream(population);
         Semaphore slots = new Semaphore(inFlight);
         AtomicLong done = new AtomicLong();
         long started = System.nanoTime();
@@ -124,12 +125,12 @@ public final class ImpactRun {
                 long now = System.nanoTime();
                 if (now - lastReport > 1_000_000_000L) {
                     lastReport = now;
-                    progress.accept(new Progress(done.get(), counting.count, totalBytes, now - started));
+                    progress.accept(new Progress(done.get(), counting.count(), totalBytes, now - started));
                 }
             }
         }
         slots.acquire(inFlight);
-        progress.accept(new Progress(done.get(), counting.count, totalBytes, System.nanoTime() - started));
+        progress.accept(new Progress(done.get(), counting.count(), totalBytes, System.nanoTime() - started));
         Places places = draft.places();
         return tally.report(asOf, baselineSide, draftSide, this::title, before, after, code -> cityName(places, code));
     }
@@ -189,28 +190,5 @@ public final class ImpactRun {
     private static String cityName(Places places, String code) {
         Places.Place place = places.byCode().get(code);
         return place == null ? code : place.zh();
-    }
-
-    /** Bytes read so far, for the progress estimate. */
-    private static final class CountingStream extends java.io.FilterInputStream {
-        volatile long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) count++;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) count += n;
-            return n;
-        }
     }
 }

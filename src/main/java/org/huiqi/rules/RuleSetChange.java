@@ -105,7 +105,8 @@ public record RuleSetChange(
         List<String> lines = new String(content, StandardCharsets.UTF_8).lines()
                 .filter(line -> !line.isBlank() && !line.stripLeading().startsWith("#")).toList();
         if (lines.isEmpty()) return List.of();
-        List<String> header = Arrays.asList(lines.get(0).split(",", -1));
+        // A header cell names its column and, in brackets, its kind: note(文字).
+        List<String> header = Arrays.stream(lines.get(0).split(",", -1)).map(h -> h.replaceFirst("\\s*[(（].*$", "").strip()).toList();
         int note = header.indexOf("note");
         if (note >= 0 && note != header.size() - 1) return lines.stream().map(l -> List.of(l)).toList(); // note not last: compare whole lines
         return lines.stream().map(line -> {

@@ -98,6 +98,16 @@ class ProjectPlacesTest {
         assertThat(answer.projectPlaces()).isNull();
     }
 
+    @Test
+    void projectsListedByAnEnterpriseThatGivesNoRegionBringTheirOwnPlaces() {
+        // No region of its own: the projects' places still decide, and nothing is presumed.
+        Map<String, Object> fields = Map.of("industryCode", "C3441",
+                "projects", List.of(Map.of("id", "land1", "regionCode", "331123", "kind", "MANUFACTURING")));
+        Evaluation answer = evaluate(fields, false);
+        assertThat(ids(answer)).contains("SC-LAND-START").doesNotContain("HZ-STORAGE-DEMO", "GD-MFG-INVEST-2PCT");
+        assertThat(answer.projectPlaces()).isNull();
+    }
+
     private static Map<String, Object> wuzhou() {
         return new HashMap<>(Map.of("regionCode", "450403", "industryCode", "C4210"));
     }

@@ -17,12 +17,12 @@ final class GzipBody extends FilterInputStream {
     /** Inflated bytes allowed before the ratio is checked. */
     private static final long FREE_BYTES = 1 << 20;
 
-    private final CountingInput compressed;
+    private final CountingInputStream compressed;
     private final long maxBytes;
     private final long maxRatio;
     private long inflated;
 
-    private GzipBody(CountingInput compressed, long maxBytes, long maxRatio) throws IOException {
+    private GzipBody(CountingInputStream compressed, long maxBytes, long maxRatio) throws IOException {
         super(new GZIPInputStream(compressed, 16 * 1024));
         this.compressed = compressed;
         this.maxBytes = maxBytes;
@@ -31,7 +31,7 @@ final class GzipBody extends FilterInputStream {
 
     static InputStream open(InputStream body, long maxBytes, long maxRatio) {
         try {
-            return new GzipBody(new CountingInput(body), maxBytes, maxRatio);
+            return new GzipBody(new CountingInputStream(body), maxBytes, maxRatio);
         } catch (IOException e) {
             throw new ProblemException(Problem.of("malformed-gzip", "Malformed gzip", 400,
                     "the body is sent with Content-Encoding: gzip but is not gzip: " + e.getMessage()));
@@ -55,35 +55,12 @@ final class GzipBody extends FilterInputStream {
         }
         if (n > 0) {
             inflated += n;
-            if (inflated > maxBytes || inflated > FREE_BYTES && inflated > maxRatio * compressed.count) {
+            if (inflated > maxBytes || inflated > FREE_BYTES && inflated > maxRatio * compressed.count()) {
                 throw new ProblemException(Problem.of("body-too-large", "Payload too large", 413, "the gzip body inflates to more than "
                         + (inflated > maxBytes ? maxBytes + " bytes" : maxRatio + " times its compressed size (policy.http.max-gzip-ratio)")
                         + "; send it uncompressed or in smaller parts"));
             }
         }
         return n;
-    }
-
-    /** Counts the compressed bytes read. */
-    private static final class CountingInput extends FilterInputStream {
-        long count;
-
-        CountingInput(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) count++;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) count += n;
-            return n;
-        }
     }
 }

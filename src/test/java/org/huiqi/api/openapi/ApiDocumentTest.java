@@ -28,7 +28,8 @@ class ApiDocumentTest {
     private static final String RESULT = "{\"measureId\": \"M\", \"projectId\": %s, \"title\": {\"zh\": \"标题\", \"en\": \"title\"},"
             + " \"status\": \"ELIGIBLE\", \"nearMiss\": false, \"benefit\": {\"kind\": \"CASH\", \"amount\": null, \"confirmed\": true,"
             + " \"amountRule\": null}, \"criteria\": [], \"missingFields\": [], \"failedCriteria\": [], \"conflicts\": [],"
-            + " \"validTo\": %s}";
+            + " \"howToClaim\": {\"mode\": \"APPLY\", \"office\": {\"zh\": \"受理部门\", \"en\": \"office\"}, \"confirmed\": true},"
+            + " \"enterpriseStatus\": false, \"validTo\": %s}";
 
     @Test
     void nullIsAllowedWhereTheFieldIsNotRequired() throws Exception {
