@@ -1228,7 +1228,7 @@
     var period = (r.validFrom || '') + ' — ' + (r.validTo || t('openEnded'));
     return el('dl', { className: 'meta' }, [
       el('dt', { text: t('citation') }), el('dd', { className: 'citation', text: doc || '—' }),
-      el('dt', { text: t('issuer') }), el('dd', { className: 'issuer', text: c.issuer || '—' }),
+      el('dt', { text: t('issuer') }), el('dd', { className: 'issuer', text: (lang === 'en' && c.issuerEn) || c.issuer || '—' }),
       el('dt', { text: t('validity') }), el('dd', { text: period })
     ]);
   }

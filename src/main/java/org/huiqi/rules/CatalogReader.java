@@ -132,7 +132,7 @@ final class CatalogReader {
         return new Measure(id, Text.of(meta(rule, "zh"), meta(rule, "en")), kind,
                 Text.of(meta(rule, "benefitZh"), meta(rule, "benefitEn")),
                 meta(rule, "amountZh") == null ? null : Text.of(meta(rule, "amountZh"), meta(rule, "amountEn")),
-                new Measure.Citation(meta(rule, "document"), meta(rule, "number"), meta(rule, "issuer"),
+                new Measure.Citation(meta(rule, "document"), meta(rule, "number"), meta(rule, "issuer"), meta(rule, "issuerEn"),
                         meta(rule, "article"), meta(rule, "url")),
                 from, to, !"false".equals(meta(rule, "confirmed")), confirmedUntil, basis, successor(rule),
                 rule.getMetaData().containsKey("perProject"),

@@ -56,6 +56,8 @@ public record Measure(
             @Schema(example = "优质中小企业梯度培育管理暂行办法") String document,
             @Schema(example = "工信部企业〔2022〕63号") String number,
             @Schema(example = "工业和信息化部") String issuer,
+            @Schema(description = "The issuer's name in English, for the English view; null when the rule file gives none",
+                    example = "Ministry of Industry and Information Technology") String issuerEn,
             @Schema(example = "第十条") String article,
             @Schema(description = "Public address of the text, when known") String url) {
     }

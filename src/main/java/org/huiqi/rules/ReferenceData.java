@@ -39,7 +39,7 @@ final class ReferenceData {
             for (JsonNode region : root.path("regions")) {
                 String code = region.path("code").asText();
                 if (!code.matches("\\d{6}")) {
-                    problems.add(new RuleProblem(REGIONS, 0, 0, "region code '" + code + "' is not six digits"));
+                    problems.add(new RuleProblem(REGIONS, 0, 0, "地区代码“" + code + "”不是六位数字 / region code '" + code + "' is not six digits"));
                 } else if (fullList && !byCode.containsKey(code)) {
                     problems.add(new RuleProblem(REGIONS, 0, 0, "地区代码“" + code + "”不在 " + DIVISIONS + " 中 / region code '" + code
                             + "' is not in " + DIVISIONS));
@@ -54,7 +54,7 @@ final class ReferenceData {
                 group.path("members").forEach(m -> members.add(m.asText()));
                 for (String member : members) {
                     if (!byCode.containsKey(member)) {
-                        problems.add(new RuleProblem(REGIONS, 0, 0, "group " + entry.getKey() + " lists " + member
+                        problems.add(new RuleProblem(REGIONS, 0, 0, "地区分组 " + entry.getKey() + " 列出的 " + member + " 不在地区列表中 / group " + entry.getKey() + " lists " + member
                                 + ", which is not among the regions"));
                     }
                 }
@@ -63,7 +63,7 @@ final class ReferenceData {
             });
             return new Places(Map.copyOf(byCode), Map.copyOf(groups));
         } catch (IOException e) {
-            problems.add(new RuleProblem(REGIONS, 0, 0, "cannot read: " + e.getMessage()));
+            problems.add(new RuleProblem(REGIONS, 0, 0, "无法读取（格式有误）/ cannot read: " + e.getMessage()));
             return Places.empty();
         }
     }
@@ -104,29 +104,29 @@ final class ReferenceData {
             for (JsonNode section : root.path("sections")) {
                 String letter = section.path("code").asText();
                 if (!letter.matches("[A-T]")) {
-                    problems.add(new RuleProblem(INDUSTRIES, 0, 0, "section code '" + letter + "' is not a letter A-T"));
+                    problems.add(new RuleProblem(INDUSTRIES, 0, 0, "门类代码“" + letter + "”应为 A–T 中的一个字母 / section code '" + letter + "' is not a letter A-T"));
                 }
-                if (!seen.add(letter)) problems.add(new RuleProblem(INDUSTRIES, 0, 0, "section " + letter + " is listed twice"));
+                if (!seen.add(letter)) problems.add(new RuleProblem(INDUSTRIES, 0, 0, "门类 " + letter + " 列了两次 / section " + letter + " is listed twice"));
                 List<PickLists.Industry> divisions = new ArrayList<>();
                 for (JsonNode division : section.path("divisions")) {
                     String digits = division.path("code").asText();
                     division.fieldNames().forEachRemaining(key -> {
                         // an unquoted comma in a {flow: mapping} splits an English name into keys
                         if (!Set.of("code", "zh", "en", "classes").contains(key)) {
-                            problems.add(new RuleProblem(INDUSTRIES, 0, 0, "division " + digits + " has an unknown key '" + key
+                            problems.add(new RuleProblem(INDUSTRIES, 0, 0, "大类 " + digits + " 有不认识的项“" + key + "”：含逗号的名称请加引号 / division " + digits + " has an unknown key '" + key
                                     + "': quote names that contain a comma"));
                         }
                     });
                     if (!digits.matches("\\d{2}")) {
-                        problems.add(new RuleProblem(INDUSTRIES, 0, 0, "division code '" + digits + "' in section "
+                        problems.add(new RuleProblem(INDUSTRIES, 0, 0, "门类 " + letter + " 下的大类代码“" + digits + "”应为两位数字 / division code '" + digits + "' in section "
                                 + letter + " is not two digits"));
                     }
-                    if (!seen.add(digits)) problems.add(new RuleProblem(INDUSTRIES, 0, 0, "division " + digits + " is listed twice"));
+                    if (!seen.add(digits)) problems.add(new RuleProblem(INDUSTRIES, 0, 0, "大类 " + digits + " 列了两次 / division " + digits + " is listed twice"));
                     List<PickLists.Industry> classes = new ArrayList<>();
                     for (JsonNode cls : division.path("classes")) {
                         String code = cls.path("code").asText();
                         if (!code.matches("\\d{3,4}") || !code.startsWith(digits)) {
-                            problems.add(new RuleProblem(INDUSTRIES, 0, 0, "class code '" + code + "' is not three or four digits "
+                            problems.add(new RuleProblem(INDUSTRIES, 0, 0, "小类代码“" + code + "”应为以大类 " + digits + " 开头的三位或四位数字 / class code '" + code + "' is not three or four digits "
                                     + "starting with its division " + digits));
                         }
                         classes.add(new PickLists.Industry(letter + code, cls.path("zh").asText(), cls.path("en").asText(), List.of()));
@@ -139,7 +139,7 @@ final class ReferenceData {
             }
             return List.copyOf(sections);
         } catch (IOException e) {
-            problems.add(new RuleProblem(INDUSTRIES, 0, 0, "cannot read: " + e.getMessage()));
+            problems.add(new RuleProblem(INDUSTRIES, 0, 0, "无法读取（格式有误）/ cannot read: " + e.getMessage()));
             return List.of();
         }
     }
@@ -154,18 +154,18 @@ final class ReferenceData {
                 String id = park.path("id").asText();
                 String region = park.path("regionCode").asText();
                 if (!id.matches("[a-z0-9-]+")) {
-                    problems.add(new RuleProblem(PARKS, 0, 0, "park id '" + id + "' is not lower-case letters, digits and hyphens"));
+                    problems.add(new RuleProblem(PARKS, 0, 0, "园区编号“" + id + "”只能用小写字母、数字和连字符 / park id '" + id + "' is not lower-case letters, digits and hyphens"));
                 }
-                if (!ids.add(id)) problems.add(new RuleProblem(PARKS, 0, 0, "park " + id + " is listed twice"));
+                if (!ids.add(id)) problems.add(new RuleProblem(PARKS, 0, 0, "园区 " + id + " 列了两次 / park " + id + " is listed twice"));
                 if (!places.byCode().containsKey(region)) {
-                    problems.add(new RuleProblem(PARKS, 0, 0, "park " + id + " lies in " + region
+                    problems.add(new RuleProblem(PARKS, 0, 0, "园区 " + id + " 所在地 " + region + " 不在 " + REGIONS + " 的地区中 / park " + id + " lies in " + region
                             + ", which is not among the regions of " + REGIONS));
                 }
                 parks.add(new PickLists.Park(id, park.path("zh").asText(), park.path("en").asText(), region));
             }
             return List.copyOf(parks);
         } catch (IOException e) {
-            problems.add(new RuleProblem(PARKS, 0, 0, "cannot read: " + e.getMessage()));
+            problems.add(new RuleProblem(PARKS, 0, 0, "无法读取（格式有误）/ cannot read: " + e.getMessage()));
             return List.of();
         }
     }

@@ -69,7 +69,7 @@ public record RuleFiles(String origin, SortedMap<String, byte[]> contents) {
                 if (relative.isEmpty() || hidden(relative) || relative.equals(DEPLOYMENT_ONLY) || !Files.isRegularFile(path)) continue;
                 Path real = path.toRealPath();
                 if (!real.startsWith(root)) {
-                    refused.add(new RuleProblem(relative, 0, 0, "is a link to " + real + ", outside the rules directory "
+                    refused.add(new RuleProblem(relative, 0, 0, "是指向规则目录以外（" + real + "）的链接，未读取：规则文件只从规则目录内读取 / is a link to " + real + ", outside the rules directory "
                             + root + "; refused: rule files are read only from inside it"));
                     continue;
                 }
