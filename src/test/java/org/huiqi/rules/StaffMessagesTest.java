@@ -16,15 +16,6 @@ import org.junit.jupiter.api.Test;
 class StaffMessagesTest {
     private static final Pattern JAVA_WORDS = Pattern.compile("java\\.|Exception|FiscalYear|Enterprise\\b(?!\\(\\))|undefined for the type");
 
-    private static Path editedCopy(String file, String from, String to) throws IOException {
-        Path dir = TempRules.copyOfProjectRules();
-        Path path = dir.resolve(file);
-        String text = Files.readString(path);
-        assertThat(text).contains(from);
-        Files.writeString(path, text.replace(from, to));
-        return dir;
-    }
-
     private static int lineOf(Path dir, String file, String text) throws IOException {
         String[] lines = Files.readString(dir.resolve(file)).split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -44,7 +35,7 @@ class StaffMessagesTest {
     @Test
     void fullWidthCommaAndQuotesAreNamedByCharacterAndExactColumn() throws IOException {
         String line = "    decide(drools, $e.locatedIn(\"450400\"));";
-        Path dir = editedCopy("guangxi/wuzhou/xsg.drl", line, "    decide(drools, allOf($e.locatedIn(“450400”)， $e.manufacturing()));");
+        Path dir = TempRules.editedCopy("guangxi/wuzhou/xsg.drl", line, "    decide(drools, allOf($e.locatedIn(“450400”)， $e.manufacturing()));");
         int at = lineOf(dir, "guangxi/wuzhou/xsg.drl", "“450400”");
 
         StaffCommandsTest.Run run = StaffCommandsTest.run("validate", dir.toString());
@@ -60,7 +51,7 @@ class StaffMessagesTest {
 
     @Test
     void aMisspeltReaderGetsTheNearestKnownName() throws IOException {
-        Path dir = editedCopy("guangxi/wuzhou/xsg.drl", "$e.lastYear().year()", "$e.lastYear().mainBusinesRevenue()");
+        Path dir = TempRules.editedCopy("guangxi/wuzhou/xsg.drl", "$e.lastYear().year()", "$e.lastYear().mainBusinesRevenue()");
         int at = lineOf(dir, "guangxi/wuzhou/xsg.drl", "mainBusinesRevenue");
 
         StaffCommandsTest.Run run = StaffCommandsTest.run("validate", dir.toString());
@@ -73,7 +64,7 @@ class StaffMessagesTest {
 
     @Test
     void aBadRegionCodeIsOneErrorAtItsLineAndNoScenarioRuns() throws IOException {
-        Path dir = editedCopy("guangxi/wuzhou/xsg.drl", "$e.locatedIn(\"450400\")", "$e.locatedIn(\"45040\")");
+        Path dir = TempRules.editedCopy("guangxi/wuzhou/xsg.drl", "$e.locatedIn(\"450400\")", "$e.locatedIn(\"45040\")");
         int at = lineOf(dir, "guangxi/wuzhou/xsg.drl", "\"45040\"");
 
         StaffCommandsTest.Run validate = StaffCommandsTest.run("validate", dir.toString());
@@ -91,7 +82,7 @@ class StaffMessagesTest {
 
     @Test
     void anIndustryCodeWithoutItsSectionLetterIsReported() throws IOException {
-        Path dir = editedCopy("guangxi/wuzhou/xsg.drl", "$e.locatedIn(\"450400\")", "allOf($e.locatedIn(\"450400\"), $e.industryIn(\"3216\"))");
+        Path dir = TempRules.editedCopy("guangxi/wuzhou/xsg.drl", "$e.locatedIn(\"450400\")", "allOf($e.locatedIn(\"450400\"), $e.industryIn(\"3216\"))");
 
         StaffCommandsTest.Run run = StaffCommandsTest.run("validate", dir.toString());
 
@@ -137,7 +128,7 @@ class StaffMessagesTest {
 
     @Test
     void anUnknownMeasureIdInAScenarioIsReportedAtItsLine() throws IOException {
-        Path dir = editedCopy("guangxi/wuzhou/xsg.scenarios.yaml", "      WZ-XSG: ELIGIBLE\n", "      WZ-XSGG: ELIGIBLE\n");
+        Path dir = TempRules.editedCopy("guangxi/wuzhou/xsg.scenarios.yaml", "      WZ-XSG: ELIGIBLE\n", "      WZ-XSGG: ELIGIBLE\n");
         int at = lineOf(dir, "guangxi/wuzhou/xsg.scenarios.yaml", "WZ-XSGG");
 
         StaffCommandsTest.Run run = StaffCommandsTest.run("validate", dir.toString());
@@ -166,7 +157,7 @@ class StaffMessagesTest {
 
     @Test
     void aDateThatDoesNotParseIsReported() throws IOException {
-        Path dir = editedCopy("guangxi/wuzhou/xsg.drl", "$e.locatedIn(\"450400\")",
+        Path dir = TempRules.editedCopy("guangxi/wuzhou/xsg.drl", "$e.locatedIn(\"450400\")",
                 "allOf($e.locatedIn(\"450400\"), $e.enteredAboveScaleAfter(\"2023-02-30\"))");
 
         StaffCommandsTest.Run run = StaffCommandsTest.run("validate", dir.toString());
@@ -176,7 +167,7 @@ class StaffMessagesTest {
 
     @Test
     void anUnknownTableIsReported() throws IOException {
-        Path dir = editedCopy("guangdong/xsg-2025.drl", "\"xsg-2025-amounts\"", "\"xsg-2025-amount\"");
+        Path dir = TempRules.editedCopy("guangdong/xsg-2025.drl", "\"xsg-2025-amounts\"", "\"xsg-2025-amount\"");
 
         StaffCommandsTest.Run run = StaffCommandsTest.run("validate", dir.toString());
 

@@ -12,6 +12,16 @@ public final class TempRules {
     private TempRules() {
     }
 
+    /** A copy of the project's rules with {@code from} replaced by {@code to} in {@code file}, which must contain it. */
+    public static Path editedCopy(String file, String from, String to) throws IOException {
+        Path dir = copyOfProjectRules();
+        Path path = dir.resolve(file);
+        String text = Files.readString(path);
+        if (!text.contains(from)) throw new IllegalArgumentException(file + " does not contain " + from);
+        Files.writeString(path, text.replace(from, to));
+        return dir;
+    }
+
     public static Path copyOfProjectRules() {
         try {
             Path target = Files.createTempDirectory("rules-");

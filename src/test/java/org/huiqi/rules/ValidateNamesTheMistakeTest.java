@@ -41,15 +41,6 @@ class ValidateNamesTheMistakeTest {
         throw new AssertionError(text + " not in " + file);
     }
 
-    private static Path edited(String file, String from, String to) throws IOException {
-        Path dir = TempRules.copyOfProjectRules();
-        Path path = dir.resolve(file);
-        String text = Files.readString(path);
-        assertThat(text).contains(from);
-        Files.writeString(path, text.replace(from, to));
-        return dir;
-    }
-
     @Test
     void aUnitInANumberCellIsRefusedWhateverTheColumnIsCalled() {
         Path dir = TempRules.copyOfProjectRules();
@@ -91,7 +82,7 @@ class ValidateNamesTheMistakeTest {
     @Test
     void aLookupThatReadsATextColumnAsTheAmountIsRefusedBeforeItCanFail() throws IOException {
         String file = "national/tax/rcu-vat-refund.drl";
-        Path dir = edited(file, "\"rate_pct\", \"rcuVatCategory\")", "\"note\", \"rcuVatCategory\")");
+        Path dir = TempRules.editedCopy(file, "\"rate_pct\", \"rcuVatCategory\")", "\"note\", \"rcuVatCategory\")");
         int at = lineOf(dir.resolve(file), "\"note\", \"rcuVatCategory\")");
 
         StaffCommandsTest.Run run = StaffCommandsTest.run("validate", dir.toString());
@@ -105,7 +96,7 @@ class ValidateNamesTheMistakeTest {
     @Test
     void aBadValidFromIsReportedOnTheAnnotationsLine() throws IOException {
         String file = "guangdong/huizhou/storage-mfg-power.drl";
-        Path dir = edited(file, "@validFrom(\"2023-07-04\")", "@validFrom(\"2023-7-4\")");
+        Path dir = TempRules.editedCopy(file, "@validFrom(\"2023-07-04\")", "@validFrom(\"2023-7-4\")");
         int at = lineOf(dir.resolve(file), "@validFrom(\"2023-7-4\")");
 
         StaffCommandsTest.Run run = StaffCommandsTest.run("validate", dir.toString());
@@ -119,7 +110,7 @@ class ValidateNamesTheMistakeTest {
     @Test
     void aMissingCitationIsReportedOnTheDeclarationsLineInStaffWords() throws IOException {
         String file = "guangdong/huizhou/storage-mfg-power.drl";
-        Path dir = edited(file, "    @issuer(\"惠州市人民政府办公室\")\n", "");
+        Path dir = TempRules.editedCopy(file, "    @issuer(\"惠州市人民政府办公室\")\n", "");
         int at = lineOf(dir.resolve(file), "rule \"HZ-STORAGE-MFG-POWER\"");
 
         StaffCommandsTest.Run run = StaffCommandsTest.run("validate", dir.toString());
@@ -168,7 +159,7 @@ class ValidateNamesTheMistakeTest {
         String file = "guangdong/huizhou/storage-mfg-power.drl";
         String line = "    decide(drools, atLeast($e.lastYear().industrialOutput(), 100000));";
         String missing = "    decide(drools, atLeast($e.lastYear().industrialOutput(), 100000);";
-        Path dir = edited(file, line, missing);
+        Path dir = TempRules.editedCopy(file, line, missing);
         int at = lineOf(dir.resolve(file), "100000);");
 
         StaffCommandsTest.Run run = StaffCommandsTest.run("validate", dir.toString());
@@ -181,7 +172,7 @@ class ValidateNamesTheMistakeTest {
     @Test
     void aYamlIndentationMistakeIsReportedOnItsOwnLine() throws IOException {
         String file = "guangdong/huizhou/storage-mfg-power.scenarios.yaml";
-        Path dir = edited(file, "    asOf: 2025-06-01\n", "     asOf: 2025-06-01\n");
+        Path dir = TempRules.editedCopy(file, "    asOf: 2025-06-01\n", "     asOf: 2025-06-01\n");
         int at = lineOf(dir.resolve(file), "     asOf: 2025-06-01");
 
         StaffCommandsTest.Run run = StaffCommandsTest.run("validate", dir.toString());
