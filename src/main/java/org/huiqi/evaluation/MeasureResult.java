@@ -100,7 +100,10 @@ public record MeasureResult(
             @Schema(description = "Absent fields that would decide it, when UNKNOWN") List<String> missingFields,
             @Schema(description = "Parts of a composite criterion, each with its own outcome") List<Part> parts,
             @Schema(description = "True when settled by past facts (an entry year, an earlier award): failing it is never a near miss")
-            boolean fixed) {
+            boolean fixed,
+            @Schema(description = "True when it says whom the measure is for, which most enterprises do not meet: the guided "
+                    + "self-check asks for its missing fields first, since a no settles the measure at once")
+            boolean askFirst) {
     }
 
     @Schema(description = "A part of a composite criterion.")

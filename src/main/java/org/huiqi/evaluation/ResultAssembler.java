@@ -134,7 +134,7 @@ final class ResultAssembler {
             checks.add(check);
             criteria.add(new MeasureResult.CriterionResult(criterion.id(), check.outcome(), criterion.description(),
                     check.actual(), check.required(), check.fields(), check.missing(),
-                    check.parts().stream().map(MeasureResult.Part::of).toList(), criterion.fixed()));
+                    check.parts().stream().map(MeasureResult.Part::of).toList(), criterion.fixed(), criterion.askFirst()));
         }
         List<String> failed = criteria.stream().filter(c -> c.outcome() == Outcome.NOT_MET)
                 .map(MeasureResult.CriterionResult::id).toList();

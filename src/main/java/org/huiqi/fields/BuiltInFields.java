@@ -69,8 +69,8 @@ final class BuiltInFields {
                         "The date of establishment on the business licence.").done();
         add("sme", "bool", "属于中小企业（按《中小企业划型标准规定》）", "Small or medium-sized enterprise (2011 classification)")
                 .readBy("Enterprise.sme")
-                .help("按《中小企业划型标准规定》，看所属行业的从业人员和营业收入（部分行业看资产总额）；工业企业从业人员 1000 人以下或营业收入 4 亿元以下即为中小微企业。",
-                        "Under the 2011 SME classification, by the industry's thresholds on employees and revenue (total assets in some industries); an industrial firm with fewer than 1,000 employees or revenue under 400 million CNY is an SME.").done();
+                .help("工业企业（采矿、制造、电力热力燃气水）不用回答：系统按从业人员和营业收入判定。其他行业按《中小企业划型标准规定》中本行业的从业人员、营业收入（部分行业看资产总额）标准自行判断。",
+                        "Industrial firms (mining, manufacturing, utilities) need not answer: the service classifies them from employees and revenue. Other industries check the 2011 SME classification's thresholds for their industry (employees, revenue, in some industries total assets).").done();
         add("employees", "int", "从业人员", "Employees").unit(PEOPLE)
                 .readBy("Enterprise.employees", "Enterprise.techStaffShare", "Enterprise.rdStaffShare").basic()
                 .help("上年末在职职工人数，含劳务派遣和兼职人员；见社保缴费名单或统计报表“从业人员期末人数”。",

@@ -19,6 +19,9 @@ import org.huiqi.evaluation.Outcome;
  * Among those fields:
  * <ol>
  * <li>fields only an assessor, a catalogue or an authority can tell ({@link Field#expert()}) come last;</li>
+ * <li>a field of a criterion that says whom the measure is for ({@code @askFirst} in the rule file: sells
+ *     recycled resources it collected, holds a dismantling licence) comes first, since most enterprises
+ *     answer no and that settles the measure without its other questions;</li>
  * <li>a field whose answer alone decides an open criterion comes first: answered one way it settles
  *     that measure (one unknown left in an AND fails it; the last open branch of an OR decides it),
  *     where a field that shares its criterion with other unknowns only narrows it;</li>
@@ -33,6 +36,7 @@ public final class Questions {
         Map<String, Set<String>> decides = new LinkedHashMap<>();
         Map<String, BigDecimal> stake = new LinkedHashMap<>();
         Set<String> settling = new HashSet<>();
+        Set<String> screening = new HashSet<>();
         for (MeasureResult result : results) {
             BigDecimal money = figure(result.benefit());
             if (result.status() != MeasureResult.Status.NOT_ELIGIBLE && result.benefit() != null) {
@@ -50,10 +54,9 @@ public final class Questions {
                 if (money != null) stake.merge(field, money, BigDecimal::add);
             }
             for (MeasureResult.CriterionResult criterion : result.criteria()) {
-                if (criterion.outcome() == Outcome.UNKNOWN && criterion.missingFields() != null
-                        && criterion.missingFields().size() == 1) {
-                    settling.add(criterion.missingFields().get(0));
-                }
+                if (criterion.outcome() != Outcome.UNKNOWN || criterion.missingFields() == null) continue;
+                if (criterion.missingFields().size() == 1) settling.add(criterion.missingFields().get(0));
+                if (criterion.askFirst()) screening.addAll(criterion.missingFields());
             }
         }
         List<Question> questions = new ArrayList<>();
@@ -61,12 +64,29 @@ public final class Questions {
                 catalog.label(field), List.copyOf(measures), stake.get(field), settling.contains(field),
                 catalog.find(field).map(Field::expert).orElse(false))));
         questions.sort(Comparator.comparing(Question::expert)
+                .thenComparing((Question q) -> !screening.contains(q.field()))
                 .thenComparing(Question::settles, Comparator.reverseOrder())
                 .thenComparingInt((Question q) -> -q.decides().size())
                 .thenComparing(q -> q.amountAtStake() == null ? BigDecimal.ZERO : q.amountAtStake(), Comparator.reverseOrder())
                 .thenComparingInt(q -> catalog.position(q.catalogField()))
                 .thenComparing(Question::field));
-        return questions;
+        return oneForEachMeasureFirst(questions);
+    }
+
+    /**
+     * Questions that open a measure no earlier question touches, before the ones that would ask a second
+     * thing about the same measures: an answer that fails a measure makes its other questions moot.
+     */
+    private static List<Question> oneForEachMeasureFirst(List<Question> ranked) {
+        Set<String> touched = new HashSet<>();
+        List<Question> first = new ArrayList<>();
+        List<Question> later = new ArrayList<>();
+        for (Question q : ranked) {
+            (q.expert() || touched.containsAll(q.decides()) ? later : first).add(q);
+            touched.addAll(q.decides());
+        }
+        first.addAll(later);
+        return first;
     }
 
     /** What a result is worth: its computed amount, else its cap; null when it states neither. */

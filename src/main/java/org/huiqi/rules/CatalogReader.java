@@ -98,7 +98,8 @@ final class CatalogReader {
             problem(rule, null, "条件“" + rule.getName() + "”缺少 @zh(\"…\") 和 @en(\"…\")：写明它要求什么（中文、英文）"
                     + " / criterion \"" + rule.getName() + "\" needs @zh(\"...\") and @en(\"...\") saying what it requires");
         }
-        return new Measure.Criterion(name.criterionId(), Text.of(zh, en), rule.getMetaData().containsKey("fixed"));
+        return new Measure.Criterion(name.criterionId(), Text.of(zh, en), rule.getMetaData().containsKey("fixed"),
+                rule.getMetaData().containsKey("askFirst"));
     }
 
     private Measure measure(RuleImpl rule, String id, List<Measure.Criterion> criteria) {

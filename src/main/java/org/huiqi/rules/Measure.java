@@ -65,7 +65,9 @@ public record Measure(
     @Schema(description = "A named criterion of a measure.")
     public record Criterion(@Schema(required = true, example = "rd-expense") String id, Text description,
                             @Schema(description = "True when the criterion is settled by past facts (an entry year, an earlier award): "
-                                    + "failing it is never a near miss") boolean fixed) {
+                                    + "failing it is never a near miss") boolean fixed,
+                            @Schema(description = "True when it says whom the measure is for, which most enterprises do not meet "
+                                    + "(rule file: @askFirst): the guided self-check asks for its fields first") boolean askFirst) {
     }
 
     /** Confirmed against the official text for an evaluation on {@code date}. */

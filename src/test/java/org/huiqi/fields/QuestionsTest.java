@@ -54,8 +54,27 @@ class QuestionsTest {
         assertThat(catalog.find("hnteInnovationScore").orElseThrow().help().zh()).as("says who can tell").contains("评审");
     }
 
+    @Test
+    void whomAMeasureIsForIsAskedFirstAndASecondQuestionAboutAMeasureWaitsForOneAboutAnother() {
+        // A: a refund for recyclers. Most enterprises answer no to "sells recycled resources it collected"
+        // (@askFirst), which settles A without asking its compliance questions.
+        MeasureResult a = result("A", Status.NEEDS_INFO, null, new BigDecimal("50"), List.of(
+                        unknown("general-taxpayer", "vatGeneralTaxpayer"), unknown("tax-credit", "taxCreditRating"),
+                        askFirst("sells-collected", "sellsCollectedRecycledResources")),
+                "vatGeneralTaxpayer", "taxCreditRating", "sellsCollectedRecycledResources");
+        MeasureResult b = result("B", Status.NEEDS_INFO, null, new BigDecimal("5"), List.of(unknown("niche", "yearsInNiche")),
+                "yearsInNiche");
+        List<Question> questions = Questions.of(List.of(a, b), catalog);
+        assertThat(questions).extracting(Question::field).as("after the one about A, B's question before A's others")
+                .containsExactly("sellsCollectedRecycledResources", "yearsInNiche", "taxCreditRating", "vatGeneralTaxpayer");
+    }
+
     private static MeasureResult.CriterionResult unknown(String id, String... missing) {
-        return new MeasureResult.CriterionResult(id, Outcome.UNKNOWN, null, null, null, List.of(missing), List.of(missing), List.of(), false);
+        return new MeasureResult.CriterionResult(id, Outcome.UNKNOWN, null, null, null, List.of(missing), List.of(missing), List.of(), false, false);
+    }
+
+    private static MeasureResult.CriterionResult askFirst(String id, String... missing) {
+        return new MeasureResult.CriterionResult(id, Outcome.UNKNOWN, null, null, null, List.of(missing), List.of(missing), List.of(), false, true);
     }
 
     private static MeasureResult result(String id, Status status, BigDecimal amount, BigDecimal cap, String... missing) {
