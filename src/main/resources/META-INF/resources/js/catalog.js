@@ -1,7 +1,7 @@
 /* The reference data the page loads once: the field catalog, regions, industries and parks. */
 import { $, each } from './dom.js';
-import { saved } from './store.js';
-import { L, lang } from './texts.js';
+import { lastYear, saved } from './store.js';
+import { L, lang, t } from './texts.js';
 
 export const ref = { provinces: [], regionsByCode: {}, industries: [], parks: [] };
 
@@ -29,7 +29,10 @@ export function fieldLabel(path) {
   var q = /\[year=(\d{4}),quarter=(\d)\]/.exec(path);
   if (q) s = lang === 'en' ? s + ', Q' + q[2] + ' ' + q[1] : q[1] + '年第' + q[2] + '季度' + s;
   var y = /\.(\d{4})(?=\.|$)/.exec(path);
-  if (y) s = lang === 'en' ? s + ', ' + y[1] : y[1] + '年' + s;
+  if (y) {
+    var last = +y[1] === lastYear() ? t('lastFullYear') : '';
+    s = lang === 'en' ? s + ' in ' + y[1] + last : y[1] + '年' + last + s;
+  }
   var i = /^(\w+)\[(\d+)\]/.exec(path);
   if (i && cat.byPath[i[1]]) {
     var what = L(cat.byPath[i[1]].label) + ' ' + (+i[2] + 1);

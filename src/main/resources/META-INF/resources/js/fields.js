@@ -2,7 +2,7 @@
 import { cat, certTypes, fieldLabel, itemFields, ref } from './catalog.js';
 import { $, each, el, idFor } from './dom.js';
 import { answerOf, lastYear, listAnswer, persist, saved, setValue } from './store.js';
-import { L, T, lang, t } from './texts.js';
+import { L, lang, t } from './texts.js';
 
 // ---------------------------------------------------------------------------------------------
 // Rendering inputs
@@ -55,9 +55,11 @@ export function field(f, path, labelText) {
   ]);
 }
 
-export const AS_OF = { path: 'asOf', type: 'date', label: { zh: '评估日期', en: 'Evaluation date' },
-  help: { zh: T.asOfHint[0], en: T.asOfHint[1] } };
-export function asOfField() { return field(AS_OF, 'asOf', L(AS_OF.label)); }
+export const AS_OF = { path: 'asOf', type: 'date', label: { zh: '评估日期', en: 'Evaluation date' } };
+export function asOfField() {
+  var hint = t('asOfHint', { y: lastYear() });
+  return field({ path: AS_OF.path, type: AS_OF.type, label: AS_OF.label, help: { zh: hint, en: hint } }, 'asOf', L(AS_OF.label));
+}
 
 /** The input of a catalog field at path in any view: pickers and lists have their own widgets. */
 export function widget(f, path, guided) {
@@ -91,11 +93,11 @@ export function yearsTable(rows) {
   var body = el('tbody');
   each(rows, function (f) {
     var name = L(f.label);
-    var tr = el('tr', null, [el('th', { scope: 'row', text: name })]);
+    var tr = el('tr', null, [el('th', { scope: 'row', text: name, 'data-unit': f.unit ? L(f.unit) : null })]);
     each(years, function (y) {
       var path = f.path.replace('{year}', y);
       var unit = f.unit ? (lang === 'en' ? ' (' : '（') + L(f.unit) + (lang === 'en' ? ')' : '）') : '';
-      tr.appendChild(el('td', null, [inputFor(f, path, fieldLabel(path) + unit)]));
+      tr.appendChild(el('td', { 'data-year': t('yearCol', { y: y }) }, [inputFor(f, path, fieldLabel(path) + unit)]));
     });
     tr.appendChild(el('td', { className: 'unit', text: f.unit ? L(f.unit) : '' }));
     body.appendChild(tr);

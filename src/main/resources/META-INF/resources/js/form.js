@@ -2,6 +2,7 @@
 import { cat, heldCertTypes } from './catalog.js';
 import { $, closest, each, el } from './dom.js';
 import { asOfField, recyclingRelevant, widget, yearsTable } from './fields.js';
+import { ask } from './guided.js';
 import { render } from './main.js';
 import { persist, saved } from './store.js';
 import { L, t } from './texts.js';
@@ -62,7 +63,12 @@ export function inputForPath(path, addYear) {
 
 /** Shows the input, scrolls to it and puts the keyboard focus there. */
 export function focusPath(path) {
-  if (saved.mode !== 'full') { saved.mode = 'full'; persist(); render(); }
+  if (saved.mode !== 'full') {
+    var shown = $('guided-form').querySelector('[data-path="' + path + '"]');
+    if (shown) { shown.focus(); return true; }
+    if (ask([path])) return true; // the question in the guided check, not the whole form
+    saved.mode = 'full'; persist(); render();
+  }
   var input = inputForPath(path, true);
   if (!input) return false;
   var hidden = closest(input, function (n) { return n.hasAttribute && n.hasAttribute('hidden'); });

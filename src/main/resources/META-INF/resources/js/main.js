@@ -49,7 +49,8 @@ export function render() {
 }
 
 
-export function evaluate(e) {
+/** Evaluates the answers given so far; then (guided view) runs before the view is drawn again. */
+export function evaluate(e, then) {
   if (e) e.preventDefault();
   clearFieldErrors();
   $('load-error').setAttribute('hidden', 'hidden');
@@ -67,6 +68,7 @@ export function evaluate(e) {
     if (status === 200 && data && data.results) {
       setLastResult(data, c.body.profile);
       if (guided) {
+        if (then) then();
         render();
         // keyboard users continue with the first new question; everyone hears the progress
         var first = $('guided-body').querySelector('.question input, .question select');
@@ -160,7 +162,7 @@ export function start() {
     render();
     $('lang-switch').focus();
   };
-  $('clear').onclick = function () {
+  $('clear').onclick = $('guided-clear').onclick = function () {
     if (!window.confirm(t('clearConfirm'))) return;
     resetSaved();
     persist(); // the view chosen stays; the answers are gone
@@ -168,7 +170,7 @@ export function start() {
     $('results').setAttribute('hidden', 'hidden');
     clearFieldErrors();
     render();
-    $('busy').textContent = t('cleared');
+    $(saved.mode === 'full' ? 'busy' : 'guided-busy').textContent = t('cleared');
   };
   // a printed page is the record: the collapsed "not eligible" list prints open
   var reopen = [];
@@ -177,7 +179,11 @@ export function start() {
   };
   window.onafterprint = function () { each(reopen, function (d) { d.open = false; }); reopen = []; };
   render();
-  loadReference(render);
+  loadReference(function () {
+    render();
+    // back after a reload: the screen the user was on is drawn from the answers kept; its result is computed again
+    if (saved.mode !== 'full' && saved.guided && saved.guided.started) evaluate();
+  });
 }
 
 start(); // a module runs once the document is parsed

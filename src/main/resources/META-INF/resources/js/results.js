@@ -281,8 +281,8 @@ export function statusSection(statuses, titles, byId) {
   return sec;
 }
 
-/** The answers the result was computed from, as the form labels them: the record a printout keeps. */
-export function answersBlock(profile) {
+/** The answers of a profile as the form labels them: [label, answer, path] each. */
+export function answerRows(profile) {
   var rows = [];
   function answer(path, value) {
     if (path === 'regionCode') return (ref.regionsByCode[value] ? L(ref.regionsByCode[value]) + ' ' : '') + value;
@@ -313,6 +313,12 @@ export function answersBlock(profile) {
     if (typeof value === 'object') { for (var k in value) if (value.hasOwnProperty(k)) walk(value[k], path ? path + '.' + k : k); return; }
     rows.push([fieldLabel(path), answer(path, value), path]);
   })(profile || {}, '');
+  return rows;
+}
+
+/** The answers the result was computed from: the record a printout keeps. */
+export function answersBlock(profile) {
+  var rows = answerRows(profile);
   var ul = el('ul', { className: 'answers' });
   each(rows, function (row) {
     ul.appendChild(el('li', null, [el('span', { className: 'k', text: row[0] + (lang === 'en' ? ': ' : '：') }),
