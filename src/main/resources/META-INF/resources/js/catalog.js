@@ -10,7 +10,7 @@ export const ref = { provinces: [], regionsByCode: {}, industries: [], parks: []
 export const cat = { sections: [], fields: [], byPath: {} };
 
 /** The catalog path of a concrete path: financials.2024.rdExpense -> financials.{year}.rdExpense, projects[0].kind -> projects[].kind. */
-export function pattern(path) {
+function pattern(path) {
   return path.replace(/\[year=\d{4},quarter=\d\]/g, '[]').replace(/\[\d+\]/g, '[]').replace(/\.(\d{4})(?=\.|$)/g, '.{year}');
 }
 export function fieldOf(path) { return cat.byPath[pattern(path)] || null; }

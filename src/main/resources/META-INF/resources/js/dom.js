@@ -22,7 +22,7 @@ export function closest(node, selectorTest) {
   return null;
 }
 export function idFor(path) { return 'f-' + path.replace(/[^A-Za-z0-9_-]/g, '-'); }
-export function pad(n) { return n < 10 ? '0' + n : '' + n; }
+function pad(n) { return n < 10 ? '0' + n : '' + n; }
 export function today() {
   var d = new Date();
   return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());

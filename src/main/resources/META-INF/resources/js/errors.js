@@ -17,7 +17,7 @@ export function clearFieldErrors() {
   $('error-summary').setAttribute('hidden', 'hidden');
 }
 
-export const MESSAGES_ZH = [
+const MESSAGES_ZH = [
   [/unified social credit code/, '统一社会信用代码无效：应为 18 位，且校验码正确'],
   [/greater than or equal to 0/, '不能为负数'],
   [/less than or equal to (\S+)/, '不能大于 $1'],
@@ -27,7 +27,7 @@ export const MESSAGES_ZH = [
   [/whole number/, '应为整数'],
   [/is not a valid date|date \(YYYY-MM-DD\)/, '日期格式应为 YYYY-MM-DD']
 ];
-export function translate(message) {
+function translate(message) {
   if (lang === 'en') return message;
   for (var i = 0; i < MESSAGES_ZH.length; i++) {
     var m = MESSAGES_ZH[i][0].exec(message);

@@ -6,12 +6,12 @@ import { L, lang, t } from './texts.js';
 
 // ---------------------------------------------------------------------------------------------
 // Rendering inputs
-export function unitEl(u) { return u ? el('span', { className: 'unit', text: L(u) }) : null; }
+function unitEl(u) { return u ? el('span', { className: 'unit', text: L(u) }) : null; }
 
-export function hintEl(id, text) { return text ? el('span', { className: 'hint', id: id, text: text }) : null; }
+function hintEl(id, text) { return text ? el('span', { className: 'hint', id: id, text: text }) : null; }
 
 /** One input for a catalog field; data-path is the concrete JSON path under profile. */
-export function inputFor(f, path, labelText, value) {
+function inputFor(f, path, labelText, value) {
   var id = idFor(path);
   var type = f.type;
   var coded = f.values && f.values.length && type === 'int';
@@ -111,7 +111,7 @@ export function yearsTable(rows) {
 
 // ---------------------------------------------------------------------------------------------
 // Custom parts of the form
-export const CUSTOM = {
+const CUSTOM = {
   region: function () {
     var code = saved.values.regionCode || '';
     var wrap = el('div', { className: 'field wide', role: 'group', 'aria-labelledby': 'region-label' }, [
@@ -283,7 +283,7 @@ export const CUSTOM = {
  * then its rows, added and removed with paths renumbered. answerOnly: just the first question
  * (the guided check asks for a project's details one question at a time).
  */
-export function listEditor(name, answerOnly) {
+function listEditor(name, answerOnly) {
   var spec = cat.byPath[name];
   var items = itemFields(name);
   var rows = saved.lists[name] || [];
@@ -351,7 +351,7 @@ export function listEditor(name, answerOnly) {
 
 /** Whether a list was answered: '', 'none' or 'some' (rows entered before lists had the question count as 'some'). */
 
-export function flatRegions() {
+function flatRegions() {
   var out = [];
   each(ref.provinces, function (p) {
     out.push({ code: p.code, label: L(p) });
@@ -364,7 +364,7 @@ export function flatRegions() {
 }
 
 
-export function updateRecycling() {
+function updateRecycling() {
   var body = $('body-recycling');
   var box = $('show-recycling');
   if (!body || !box || saved.showRecycling != null) return;

@@ -65,7 +65,7 @@ export function inputForPath(path, addYear) {
 export function focusPath(path) {
   if (saved.mode !== 'full') {
     var shown = $('guided-form').querySelector('[data-path="' + path + '"]');
-    if (shown) { shown.focus(); return true; }
+    if (shown) { if (shown.scrollIntoView) shown.scrollIntoView({ block: 'center' }); shown.focus(); return true; }
     if (ask([path])) return true; // the question in the guided check, not the whole form
     saved.mode = 'full'; persist(); render();
   }

@@ -15,9 +15,9 @@ import { answerRows, fmt } from './results.js';
 import { answered, collect, lastResult, lastYear, persist, saved } from './store.js';
 import { L, lang, t } from './texts.js';
 
-export const PER_STEP = 3;
+const PER_STEP = 3;
 
-export function guidedState() {
+function guidedState() {
   var g = saved.guided = saved.guided || {};
   g.skipped = g.skipped || [];
   g.screens = g.screens || [];
@@ -27,14 +27,14 @@ export function guidedState() {
 }
 
 /** The basics as concrete paths: a yearly basic is asked for last year. */
-export function basics() {
+function basics() {
   var out = [];
   each(cat.fields, function (f) { if (f.basic) out.push({ f: f, path: f.path.replace('{year}', lastYear()) }); });
   return out;
 }
 
 /** The service's questions still open here: neither skipped nor answered since. */
-export function openQuestions() {
+function openQuestions() {
   var g = guidedState();
   var out = [];
   each((lastResult && lastResult.questions) || [], function (q) {
@@ -165,7 +165,7 @@ function questionPath(rowPath) {
   return /^(certifications|parks)(\[|$)/.test(rowPath) ? rowPath.replace(/\[.*$/, '') : rowPath;
 }
 
-export function questionBlock(q, skipped) {
+function questionBlock(q, skipped) {
   var f = fieldOf(q.field) || { type: 'text', label: q.label };
   var label = fieldOf(q.field) ? fieldLabel(q.field) : L(q.label);
   var titles = [];
@@ -232,7 +232,7 @@ function askedPaths() {
   return out;
 }
 
-export function progressText() {
+function progressText() {
   var g = guidedState();
   var r = (lastResult && lastResult.results) || [];
   var decided = 0, eligible = 0, needs = 0, stake = null, answeredCount = 0, skippedCount = 0;
@@ -247,6 +247,6 @@ export function progressText() {
   });
   each(askedPaths(), function (p) { if (answered(p)) answeredCount++; });
   each(g.skipped, function (p) { if (!answered(p)) skippedCount++; });
-  return t('progress', { d: decided, n: r.length, k: openQuestions().length, e: eligible, i: needs,
+  return t(openQuestions().length ? 'progress' : 'progressDone', { d: decided, n: r.length, k: openQuestions().length, e: eligible, i: needs,
     m: stake != null ? t('stakeOpen', { m: fmt(stake) }) : '', a: answeredCount, s: skippedCount });
 }

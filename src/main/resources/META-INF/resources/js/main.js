@@ -100,7 +100,7 @@ export function evaluate(e, then) {
   });
 }
 
-export function setBusy(on) {
+function setBusy(on) {
   each([$('submit'), $('guided-next')], function (b) { b.disabled = on; });
   $('profile-form').setAttribute('aria-busy', on ? 'true' : 'false');
   $('guided-form').setAttribute('aria-busy', on ? 'true' : 'false');
@@ -112,7 +112,7 @@ export function setBusy(on) {
   });
 }
 
-export function announce(text) {
+function announce(text) {
   var live = $('results-announce');
   live.textContent = '';
   setTimeout(function () { live.textContent = text; }, 50);
@@ -121,7 +121,7 @@ export function announce(text) {
 
 // ---------------------------------------------------------------------------------------------
 // Start
-export function onFormInput(ev) {
+function onFormInput(ev) {
   var target = ev.target;
   if (target.id === 'show-recycling') {
     saved.showRecycling = target.checked;
@@ -141,7 +141,7 @@ export function onFormInput(ev) {
 }
 
 
-export function start() {
+function start() {
   each([$('profile-form'), $('guided-form')], function (form) {
     form.addEventListener('input', onFormInput, false);
     form.addEventListener('change', onFormInput, false);

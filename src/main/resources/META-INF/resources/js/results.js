@@ -14,7 +14,7 @@ export function fmt(n) {
   parts[0] = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return parts.join('.');
 }
-export function valueText(v, fields) {
+function valueText(v, fields) {
   if (v == null || v === '') return t('notGiven');
   var named = fields && fields.length === 1 ? valueLabel(fields[0], v) : null;
   if (named) return named;
@@ -30,7 +30,7 @@ export function valueText(v, fields) {
 }
 
 /** What a criterion requires, when it is a plain comparison; otherwise its description already says it. */
-export function requiredText(req, fields) {
+function requiredText(req, fields) {
   var m = /^(>=|<=|>|<|=|==|!=)\s*(-?[\d.]+|\d{4}-\d{2}-\d{2})$/.exec(req || '');
   if (m) return { '>=': '≥ ', '<=': '≤ ', '>': '> ', '<': '< ', '=': '', '==': '', '!=': '≠ ' }[m[1]] + valueText(m[2], fields);
   m = /^(any|all) of (\d+)$/.exec(req || '');
@@ -39,7 +39,7 @@ export function requiredText(req, fields) {
 }
 
 /** "actual: …; required: …", leaving out what the engine can only say in its own words. */
-export function actualRequired(x) {
+function actualRequired(x) {
   var out = [];
   var a = valueText(x.actual, x.fields);
   var r = requiredText(x.required, x.fields);
@@ -48,9 +48,9 @@ export function actualRequired(x) {
   if (r) out.push(el('span', { className: 'required' }, [t('required') + (lang === 'en' ? ': ' : '：') + r]));
   return out.length ? [' — '].concat(out) : [];
 }
-export function titleOf(r) { return L(r.title) + (r.projectId ? (lang === 'en' ? ' (' : '（') + t('project') + ' ' + r.projectId + (lang === 'en' ? ')' : '）') : ''); }
+function titleOf(r) { return L(r.title) + (r.projectId ? (lang === 'en' ? ' (' : '（') + t('project') + ' ' + r.projectId + (lang === 'en' ? ')' : '）') : ''); }
 
-export function citationBlock(r) {
+function citationBlock(r) {
   var c = r.citation || {};
   var doc = (c.document ? '《' + c.document + '》' : '') + (c.number ? c.number : '') + (c.article ? ' ' + c.article : '');
   var period = (r.validFrom || '') + ' — ' + (r.validTo || t('openEnded'));
@@ -62,7 +62,7 @@ export function citationBlock(r) {
 }
 
 /** Replaces profile paths in a server text ("give: regionCode, firstAboveScaleYear") by the form's labels. */
-export function withLabels(text) {
+function withLabels(text) {
   return text.replace(/[a-z][A-Za-z0-9]*(?:\.\d{4}(?:\.[a-zA-Z]+)?|\.[a-z][A-Za-z0-9]*|\[\d+\](?:\.[a-zA-Z]+)?)*/g, function (token) {
     // in English prose only camelCase or dotted words are field names
     if (lang === 'en' && !/[A-Z.\[]/.test(token)) return token;
@@ -71,7 +71,7 @@ export function withLabels(text) {
   });
 }
 
-export function amountLine(r) {
+function amountLine(r) {
   var b = r.benefit || {};
   var parts = [];
   if (b.amount != null) parts.push(el('strong', { className: 'amount', 'data-basis': b.basis || 'EXACT', text: amountText(b) }));
@@ -85,7 +85,7 @@ export function amountLine(r) {
 }
 
 /** An amount as what it is: a ceiling ("最高 X 万元 / up to X") is never shown as the award, an estimate says so. */
-export function amountText(b) {
+function amountText(b) {
   if (b.basis === 'UP_TO') return t('upTo', { c: fmt(b.amount) });
   if (b.basis === 'ESTIMATE') return t('estimate', { a: fmt(b.amount) });
   return fmt(b.amount) + ' ' + t('wan');
@@ -95,7 +95,7 @@ export function amountText(b) {
  * The measures of the enterprise's place that ended recently or start soon (data.notInForce), in a
  * section of their own: each with its period, its source and what replaced it where known.
  */
-export function notInForceSection(data) {
+function notInForceSection(data) {
   var items = data.notInForce || [];
   if (!items.length) return null;
   var sec = el('section', { className: 'group group-not-in-force', id: 'group-not-in-force', 'aria-labelledby': 'h-not-in-force' }, [
@@ -117,7 +117,7 @@ export function notInForceSection(data) {
   return sec;
 }
 
-export function conflictsBlock(r, byId) {
+function conflictsBlock(r, byId) {
   if (!r.conflicts || !r.conflicts.length) return null;
   var ul = el('ul', { className: 'conflicts' });
   each(r.conflicts, function (c) {
@@ -128,7 +128,7 @@ export function conflictsBlock(r, byId) {
 }
 
 /** What to do next, as the measure's rule file says: how it is claimed, where, through what, when, with what. */
-export function howToClaim(r) {
+function howToClaim(r) {
   var h = r.howToClaim;
   if (!h) return null;
   var box = el('div', { className: 'how-to-claim', 'data-mode': h.mode }, [
@@ -148,14 +148,14 @@ export function howToClaim(r) {
 }
 
 /** "N days left" on a measure whose period ends within 90 days of the evaluation date (the service says which). */
-export function deadline(r) {
+function deadline(r) {
   if (r.daysLeft == null) return null;
   return el('p', { className: 'deadline', 'data-days-left': r.daysLeft }, [
     el('strong', { className: 'tag urgent', text: r.daysLeft === 0 ? t('lastDay') : t('daysLeft', { n: r.daysLeft }) }),
     ' ' + t('endsOn', { d: r.validTo })]);
 }
 
-export function card(r, kind, byId) {
+function card(r, kind, byId) {
   var box = el('article', { className: 'card ' + kind, 'data-measure': r.measureId, 'data-project': r.projectId, 'data-status': r.status }, [
     el('h4', null, [titleOf(r)])
   ]);
@@ -209,8 +209,8 @@ export function card(r, kind, byId) {
 }
 
 /** Money first: what the eligible support adds up to, ceilings apart, each conflicting pair counted once. */
-export function moneyOf(r) { var b = r.benefit || {}; return b.amount != null ? b.amount : null; }
-export function countedInTotal(r, byId) {
+function moneyOf(r) { var b = r.benefit || {}; return b.amount != null ? b.amount : null; }
+function countedInTotal(r, byId) {
   var keep = true;
   each(r.conflicts || [], function (c) {
     var other = byId[c.measureId];
@@ -221,7 +221,7 @@ export function countedInTotal(r, byId) {
   });
   return keep;
 }
-export function totalBlock(support, byId) {
+function totalBlock(support, byId) {
   var sum = 0, n = 0, ceil = 0, nc = 0, unconfirmed = 0, conflicts = false;
   each(support, function (r) {
     var b = r.benefit || {};
@@ -240,7 +240,7 @@ export function totalBlock(support, byId) {
   if (conflicts) box.appendChild(el('p', { className: 'small', text: t('totalConflicts') }));
   return box;
 }
-export function byAmount(list) {
+function byAmount(list) {
   var ordered = list.slice(0);
   ordered.sort(function (a, b) {
     var x = moneyOf(a), y = moneyOf(b);
@@ -254,7 +254,7 @@ export function byAmount(list) {
 }
 
 /** Classifications and statuses the enterprise holds or meets, and the titles it holds with their validity. */
-export function statusSection(statuses, titles, byId) {
+function statusSection(statuses, titles, byId) {
   var sec = el('section', { className: 'group group-status', id: 'group-status', 'aria-labelledby': 'h-status' }, [
     el('h3', { id: 'h-status', text: t('gStatus') }),
     el('p', { className: 'small', text: t('statusIntro') })
@@ -317,7 +317,7 @@ export function answerRows(profile) {
 }
 
 /** The answers the result was computed from: the record a printout keeps. */
-export function answersBlock(profile) {
+function answersBlock(profile) {
   var rows = answerRows(profile);
   var ul = el('ul', { className: 'answers' });
   each(rows, function (row) {
@@ -326,7 +326,7 @@ export function answersBlock(profile) {
   });
   return el('details', { id: 'answers' }, [el('summary', { text: t('answersTitle', { n: rows.length }) }), ul]);
 }
-export function parkName(id) { for (var i = 0; i < ref.parks.length; i++) if (ref.parks[i].id === id) return L(ref.parks[i]); return id; }
+function parkName(id) { for (var i = 0; i < ref.parks.length; i++) if (ref.parks[i].id === id) return L(ref.parks[i]); return id; }
 
 export function renderResults(data, quiet) {
   var out = $('results-body');

@@ -4,7 +4,7 @@ import { each, today } from './dom.js';
 import { AS_OF } from './fields.js';
 import { lang, t } from './texts.js';
 
-export const STORE = 'huiqi.form.v1';
+const STORE = 'huiqi.form.v1';
 
 export const saved = load();
 
@@ -26,7 +26,7 @@ export function resetSaved() {
   if (mode) saved.mode = mode;
 }
 
-export function load() {
+function load() {
   try {
     var s = JSON.parse(localStorage.getItem(STORE) || '{}');
     if (!s || typeof s !== 'object') s = {};
@@ -43,7 +43,7 @@ export function persist() {
 }
 
 
-export function asOfValue() {
+function asOfValue() {
   var v = saved.values.asOf;
   return /^\d{4}-\d{2}-\d{2}$/.test(v || '') ? v : today();
 }
@@ -64,10 +64,10 @@ export function setValue(path, value) {
 // ---------------------------------------------------------------------------------------------
 // Answers: one store for both views. A path as the service names it (projects[0].kind,
 // quarterlyOutput[year=2023,quarter=1].output, certifications[1].recognizedOn) finds its place here.
-export const ROW = /^(\w+)\[(\d+)\]\.(\w+)$/;
-export const QUARTER = /^quarterlyOutput\[year=(\d{4}),quarter=(\d)\]\.output$/;
+const ROW = /^(\w+)\[(\d+)\]\.(\w+)$/;
+const QUARTER = /^quarterlyOutput\[year=(\d{4}),quarter=(\d)\]\.output$/;
 
-export function quarterRow(year, quarter, create) {
+function quarterRow(year, quarter, create) {
   var rows = saved.lists.quarterlyOutput = saved.lists.quarterlyOutput || [];
   for (var i = 0; i < rows.length; i++) if (String(rows[i].year) === year && String(rows[i].quarter) === quarter) return rows[i];
   if (!create) return null;
@@ -124,7 +124,7 @@ export function answered(path) {
 
 // ---------------------------------------------------------------------------------------------
 // Building the request from the answers
-export function parseNumber(raw, type) {
+function parseNumber(raw, type) {
   var s = String(raw).replace(/[,，\s]/g, '');
   if (!/^-?\d+(\.\d+)?$/.test(s)) return { error: type === 'int' ? t('invalidInt') : t('invalidNumber') };
   if (type === 'int' && s.indexOf('.') >= 0) return { error: t('invalidInt') };
@@ -132,7 +132,7 @@ export function parseNumber(raw, type) {
 }
 
 /** One answer as JSON, by its field's type; skip when empty. */
-export function parse(f, raw) {
+function parse(f, raw) {
   raw = raw == null ? '' : String(raw).replace(/^\s+|\s+$/g, '');
   if (raw === '') return { skip: true };
   var type = f.type;
@@ -143,7 +143,7 @@ export function parse(f, raw) {
   return { value: raw };
 }
 
-export function setPath(obj, path, value) {
+function setPath(obj, path, value) {
   var parts = path.split('.');
   var o = obj;
   for (var i = 0; i < parts.length - 1; i++) {

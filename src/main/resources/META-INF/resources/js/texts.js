@@ -1,9 +1,9 @@
 /* The page's words in Chinese and English, and the language shown. */
-export const LANG_KEY = 'huiqi.lang';
+const LANG_KEY = 'huiqi.lang';
 
 // ---------------------------------------------------------------------------------------------
 // Texts
-export const T = {
+const T = {
   skip: ['跳到自查', 'Skip to the check'],
   title: ['惠企政策自查', 'Business support self-check'],
   introTitle: ['说明', 'About'],
@@ -38,7 +38,7 @@ export const T = {
   industryCode: ['行业代码', 'Industry code'],
   noMatch: ['没有匹配的行业', 'No matching industry'],
   yearCol: ['{y}年', '{y}'],
-  finHint: ['按评估日期的前三个年度填写；“上年”为 {y} 年。金额单位为万元。', 'The three years before the evaluation date; "last year" is {y}. Money in 万元 (10,000 CNY).'],
+  finHint: ['按评估日期的前三个年度填写；上一完整年度为 {y} 年。金额单位为万元。', 'The three years before the evaluation date; the last full year is {y}. Money in 万元 (10,000 CNY).'],
   addRow: ['添加', 'Add'],
   removeRow: ['删除', 'Remove'],
   rowN: ['第 {n} 项', 'Item {n}'],
@@ -117,6 +117,8 @@ export const T = {
   noQuestions: ['没有需要再回答的问题了。请核对您的回答，结果在页面下方。', 'No more questions. Check your answers; the results are further down the page.'],
   progress: ['已判定 {d} / {n} 项，预计还需约 {k} 个问题。可申请 {e} 项，{i} 项待补充信息{m}。已回答 {a} 个问题，跳过 {s} 个。',
     '{d} of {n} measures decided; about {k} more question(s) to go. {e} eligible, {i} need information{m}. {a} question(s) answered, {s} skipped.'],
+  progressDone: ['已判定 {d} / {n} 项，没有需要再回答的问题。可申请 {e} 项，{i} 项待补充信息{m}。已回答 {a} 个问题，跳过 {s} 个。',
+    '{d} of {n} measures decided; no more questions. {e} eligible, {i} need information{m}. {a} question(s) answered, {s} skipped.'],
   back: ['返回上一步', 'Back'],
   reviewAnswers: ['核对我的回答', 'Check my answers'],
   askTitle: ['请回答', 'Your answer'],
@@ -177,7 +179,7 @@ export function setLang(value) {
   try { localStorage.setItem(LANG_KEY, lang); } catch (e) { /* private mode: the choice lasts this visit */ }
 }
 
-export function readLang() {
+function readLang() {
   try { return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh'; } catch (e) { return 'zh'; }
 }
 

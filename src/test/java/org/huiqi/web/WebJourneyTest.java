@@ -86,6 +86,11 @@ class WebJourneyTest extends BrowserTest {
         String evaluationBefore = page.locator("#evaluation-id").innerText();
         Accessibility.assertNoSeriousViolations(page, "check your answers");
         browser.screenshotOf(page.locator("#guided-form"), "journey-check-answers");
+        page.click("#lang-switch");
+        assertThat(page.locator("#check-h").innerText()).isEqualTo("Check your answers");
+        assertThat(row.locator("button").innerText()).isEqualTo("Change");
+        browser.screenshotOf(page.locator("#guided-form"), "journey-check-answers-en");
+        page.click("#lang-switch");
 
         // 修改答案: the question opens with its answer, focused; saving it gives a new result
         row.locator("button", new Locator.LocatorOptions().setHasText("修改答案")).click();
@@ -146,12 +151,19 @@ class WebJourneyTest extends BrowserTest {
     @Test
     void aNeedsInformationLinkOpensItsQuestion() {
         Page page = browser.newPage();
-        start(page);
-        Locator link = page.locator("#group-needs a[data-missing]").first();
+        GuidedPage guided = start(page);
+        List<String> onScreen = guided.questions();
+        // a field not on the screen shown: the link opens it as a question of its own
+        Locator link = page.locator("#group-needs a[data-missing]").all().stream()
+                .filter(a -> !onScreen.contains(a.getAttribute("data-missing"))).findFirst().orElseThrow();
         String path = link.getAttribute("data-missing");
+        assertThat(onScreen).doesNotContain(path);
+        String linkText = link.innerText();
         link.click();
         Locator question = page.locator("#guided-questions [data-question='" + path + "']");
         assertThat(question.isVisible()).isTrue();
+        assertThat(guided.questions()).containsExactly(path);
+        assertThat(question.innerText()).contains(linkText);
         assertThat(page.locator("#profile-form").isVisible()).as("not the whole form").isFalse();
         assertThat((Boolean) page.evaluate("q => q.contains(document.activeElement)", question.elementHandle())).as("focused").isTrue();
         BoundingBox label = question.locator("label").first().boundingBox();
