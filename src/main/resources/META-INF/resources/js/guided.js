@@ -72,7 +72,7 @@ export function renderGuided(root) {
   }
   if (g.view === 'check') {
     root.appendChild(checkPage(g));
-    nextButton.textContent = t('refresh');
+    nextButton.textContent = openQuestions().length ? t('nextQuestions') : t('refresh');
     return;
   }
   var paths = g.view === 'ask' ? g.ask.paths : g.screens[g.pos] || [];
@@ -133,8 +133,10 @@ export function ask(paths) {
 
 /** Check your answers: every answer with 修改答案, and the skipped questions, each reachable again. */
 function checkPage(g) {
+  var left = lastResult ? openQuestions().length : 0;
   var box = el('div', { id: 'guided-check' }, [
-    el('p', { id: 'guided-done', className: 'done', text: t('noQuestions') }),
+    // opened before the end: say so, rather than that nothing is left
+    left ? el('p', { id: 'guided-more', text: t('questionsLeft', { k: left }) }) : el('p', { id: 'guided-done', className: 'done', text: t('noQuestions') }),
     el('h3', { id: 'check-h', text: t('checkTitle') })
   ]);
   var dl = el('dl', { className: 'check-answers' });

@@ -119,6 +119,7 @@ const T = {
     '{d} of {n} measures decided; about {k} more question(s) to go. {e} eligible, {i} need information{m}. {a} question(s) answered, {s} skipped.'],
   progressDone: ['已判定 {d} / {n} 项，没有需要再回答的问题。可申请 {e} 项，{i} 项待补充信息{m}。已回答 {a} 个问题，跳过 {s} 个。',
     '{d} of {n} measures decided; no more questions. {e} eligible, {i} need information{m}. {a} question(s) answered, {s} skipped.'],
+  questionsLeft: ['还有约 {k} 个问题可以回答；核对或修改以下回答后，可以继续回答。', 'About {k} more question(s) can be answered; check or change your answers below, then go on.'],
   back: ['返回上一步', 'Back'],
   reviewAnswers: ['核对我的回答', 'Check my answers'],
   askTitle: ['请回答', 'Your answer'],

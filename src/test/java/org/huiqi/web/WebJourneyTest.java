@@ -203,6 +203,8 @@ class WebJourneyTest extends BrowserTest {
         browser.screenshotOf(page.locator("#guided-form"), "journey-phone-questions");
         page.click("#guided-review");
         page.waitForSelector("#guided-check");
+        assertThat(page.locator("#guided-more").innerText()).as("opened early, the check page says questions are left").matches("还有约 \\d+ 个问题可以回答.*");
+        assertThat(guided.done()).isFalse();
         assertFits(page, "check your answers");
         browser.screenshotOf(page.locator("#guided-form"), "journey-phone-check");
         page.click("#mode-full");
