@@ -36,6 +36,8 @@ public class ReferenceResource {
             + Lookup.MAX_QUERY_LENGTH + " characters; blank matches nothing";
     private static final String LIMIT = "With q: at most this many matches (default " + Lookup.DEFAULT_LIMIT + ", at most "
             + Lookup.MAX_LIMIT + ")";
+    private static final String BAD_SEARCH = "limit is not a whole number from 1 to " + Lookup.MAX_LIMIT + ", or q is longer than "
+            + Lookup.MAX_QUERY_LENGTH + " characters";
     private final RuleSets ruleSets;
 
     public ReferenceResource(RuleSets ruleSets) {
@@ -108,8 +110,7 @@ public class ReferenceResource {
                     + "then by an ancestor; each with its path (province, city). profile.regionCode must be one of these codes.")
     @APIResponse(responseCode = "200", description = "Without q the tree and groups (Regions); with q the matches (ReferenceMatches)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {Regions.class, Matches.class})))
-    @APIResponse(responseCode = "400", description = "limit is not a whole number from 1 to " + Lookup.MAX_LIMIT + ", or q is longer than "
-            + Lookup.MAX_QUERY_LENGTH + " characters",
+    @APIResponse(responseCode = "400", description = BAD_SEARCH,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Object regions(@Parameter(description = QUERY, example = "梧州") @QueryParam("q") String q,
                           @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
@@ -146,8 +147,7 @@ public class ReferenceResource {
                     + "an ancestor; each with its path (section, division, group).")
     @APIResponse(responseCode = "200", description = "Without q the sections (Industries); with q the matches (ReferenceMatches)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {Industries.class, Matches.class})))
-    @APIResponse(responseCode = "400", description = "limit is not a whole number from 1 to " + Lookup.MAX_LIMIT + ", or q is longer than "
-            + Lookup.MAX_QUERY_LENGTH + " characters",
+    @APIResponse(responseCode = "400", description = BAD_SEARCH,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Object industries(@Parameter(description = QUERY, example = "再生资源") @QueryParam("q") String q,
                              @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
