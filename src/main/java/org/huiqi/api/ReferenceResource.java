@@ -5,8 +5,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -47,7 +50,8 @@ public class ReferenceResource {
     @Schema(description = "A GB/T 2260 region; code is the value of profile.regionCode.")
     public record Region(@Schema(example = "450400") String code, @Schema(example = "梧州市") String zh,
                          @Schema(example = "Wuzhou") String en,
-                         @Schema(description = "Regions one level down: cities of a province, counties of a city") List<Region> children) {
+                         @Schema(description = "Regions one level down: cities of a province, counties of a city; a county with no city "
+                                   + "in the list (Beijing's districts, 仙桃市) is a child of its province") List<Region> children) {
     }
 
     @Schema(description = "A named group of regions that rules refer to, such as the Pearl River Delta.")
@@ -104,7 +108,7 @@ public class ReferenceResource {
     @Operation(operationId = "listRegions", summary = "GB/T 2260 regions and region groups, or a search over them",
             description = "Without q: every GB/T 2260 region to the county level (the rule set's reference/gbt2260.csv, names and English "
                     + "names from reference/regions.yaml where it gives them) as a tree: provinces (codes ending 0000), "
-                    + "their cities (ending 00) and counties, by the code digits, and the groups. With q: the regions whose code "
+                    + "their cities (ending 00) and counties, by the code digits (a county the list gives no city for, such as a district of Beijing, directly under its province), and the groups. With q: the regions whose code "
                     + "starts with q, whose name (Chinese, or English where known, case ignored) contains it, or whose province "
                     + "or city does (梧州 finds 梧州市 and then its counties), best first: exact code, starts with, contains, "
                     + "then by an ancestor; each with its path (province, city). profile.regionCode must be one of these codes.")
@@ -118,16 +122,15 @@ public class ReferenceResource {
         RuleSet ruleSet = ruleSets.serving();
         if (q != null) return search(ruleSet.pickLists().regionSearch(), q, limit);
         Places places = ruleSet.places();
-        List<Places.Place> all = places.byCode().values().stream().sorted(Comparator.comparing(Places.Place::code)).toList();
-        List<Region> provinces = all.stream()
+        Map<String, List<Places.Place>> below = new HashMap<>();
+        places.byCode().values().stream().sorted(Comparator.comparing(Places.Place::code)).forEach(place -> {
+            String parent = parent(place.code(), places.byCode());
+            if (parent != null) below.computeIfAbsent(parent, k -> new ArrayList<>()).add(place);
+        });
+        List<Region> provinces = places.byCode().values().stream()
                 .filter(p -> p.code().endsWith("0000"))
-                .map(province -> region(province, all.stream()
-                        .filter(c -> isCity(c.code()) && c.code().startsWith(province.code().substring(0, 2)))
-                        .map(city -> region(city, all.stream()
-                                .filter(c -> !c.code().endsWith("00") && c.code().startsWith(city.code().substring(0, 4)))
-                                .map(county -> region(county, List.of()))
-                                .toList()))
-                        .toList()))
+                .sorted(Comparator.comparing(Places.Place::code))
+                .map(province -> region(province, below))
                 .toList();
         List<Group> groups = places.groups().values().stream()
                 .sorted(Comparator.comparing(Places.Group::id))
@@ -186,11 +189,18 @@ public class ReferenceResource {
         throw RequestValidator.invalid("limit", "must be a whole number from 1 to " + Lookup.MAX_LIMIT);
     }
 
-    private static boolean isCity(String code) {
-        return code.endsWith("00") && !code.endsWith("0000");
+    /**
+     * The region one level up: a county's city, or its province when the list has no city for it
+     * (the districts of Beijing or Chongqing, 仙桃市 directly under Hubei); a city's province.
+     */
+    private static String parent(String code, Map<String, Places.Place> byCode) {
+        if (code.endsWith("0000")) return null;
+        String city = code.substring(0, 4) + "00";
+        return !code.endsWith("00") && byCode.containsKey(city) ? city : code.substring(0, 2) + "0000";
     }
 
-    private static Region region(Places.Place place, List<Region> children) {
-        return new Region(place.code(), place.zh(), place.en(), children);
+    private static Region region(Places.Place place, Map<String, List<Places.Place>> below) {
+        return new Region(place.code(), place.zh(), place.en(),
+                below.getOrDefault(place.code(), List.of()).stream().map(child -> region(child, below)).toList());
     }
 }
