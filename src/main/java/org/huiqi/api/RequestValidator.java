@@ -58,12 +58,12 @@ public class RequestValidator {
     /**
      * Region codes against the serving rule set's GB/T 2260 list: six digits that name no region
      * (450499) would otherwise be read as the city their digits begin with. The industry code against
-     * reference/industries.yaml, at its granularity (section and division).
+     * reference/industries.yaml, at its granularity (section, division, and the classes of the groups it lists).
      */
     private static void regions(RuleSet ruleSet, Profile profile, List<Problem.FieldError> errors) {
         String industry = profile.industryCode();
         if (industry != null && industry.matches("[A-T](\\d{2}(\\d{1,2})?)?") && !ruleSet.pickLists().knowsIndustry(industry)) {
-            errors.add(new Problem.FieldError("profile.industryCode", "'" + industry + "' is not a GB/T 4754-2017 section or division "
+            errors.add(new Problem.FieldError("profile.industryCode", "'" + industry + "' is not a GB/T 4754-2017 section, division or class "
                     + "(GET /api/v1/reference/industries lists them)"));
         }
         if (!ruleSet.knowsEveryRegion()) return;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -92,7 +93,8 @@ final class ReferenceData {
 
     /** The web form's pick lists; an absent file gives an empty list, a malformed entry a problem. */
     static PickLists pickLists(RuleFiles files, Places places, List<RuleProblem> problems) {
-        return new PickLists(industries(files, problems), parks(files, places, problems));
+        List<PickLists.IndustrySection> industries = industries(files, problems);
+        return new PickLists(industries, parks(files, places, problems), Lookup.regions(places), Lookup.industries(industries));
     }
 
     private static List<PickLists.IndustrySection> industries(RuleFiles files, List<RuleProblem> problems) {
@@ -112,7 +114,7 @@ final class ReferenceData {
                     String digits = division.path("code").asText();
                     division.fieldNames().forEachRemaining(key -> {
                         // an unquoted comma in a {flow: mapping} splits an English name into keys
-                        if (!Set.of("code", "zh", "en", "classes").contains(key)) {
+                        if (!Set.of("code", "zh", "en", "keywords", "classes").contains(key)) {
                             problems.add(new RuleProblem(INDUSTRIES, 0, 0, "大类 " + digits + " 有不认识的项“" + key + "”：含逗号的名称请加引号 / division " + digits + " has an unknown key '" + key
                                     + "': quote names that contain a comma"));
                         }
@@ -125,14 +127,23 @@ final class ReferenceData {
                     List<PickLists.Industry> classes = new ArrayList<>();
                     for (JsonNode cls : division.path("classes")) {
                         String code = cls.path("code").asText();
+                        cls.fieldNames().forEachRemaining(key -> {
+                            if (!Set.of("code", "zh", "en", "keywords").contains(key)) {
+                                problems.add(new RuleProblem(INDUSTRIES, 0, 0, "小类 " + code + " 有不认识的项“" + key + "”：含逗号的名称请加引号 / class " + code
+                                        + " has an unknown key '" + key + "': quote names that contain a comma"));
+                            }
+                        });
                         if (!code.matches("\\d{3,4}") || !code.startsWith(digits)) {
                             problems.add(new RuleProblem(INDUSTRIES, 0, 0, "小类代码“" + code + "”应为以大类 " + digits + " 开头的三位或四位数字 / class code '" + code + "' is not three or four digits "
                                     + "starting with its division " + digits));
                         }
-                        classes.add(new PickLists.Industry(letter + code, cls.path("zh").asText(), cls.path("en").asText(), List.of()));
+                        if (!seen.add(code)) problems.add(new RuleProblem(INDUSTRIES, 0, 0, "小类 " + code + " 列了两次 / class " + code + " is listed twice"));
+                        classes.add(new PickLists.Industry(letter + code, cls.path("zh").asText(), cls.path("en").asText(),
+                                keywords(cls, code, problems), List.of()));
                     }
+                    classes.sort(Comparator.comparing(PickLists.Industry::code));
                     divisions.add(new PickLists.Industry(letter + digits, division.path("zh").asText(),
-                            division.path("en").asText(), List.copyOf(classes)));
+                            division.path("en").asText(), keywords(division, digits, problems), List.copyOf(classes)));
                 }
                 sections.add(new PickLists.IndustrySection(letter, section.path("zh").asText(), section.path("en").asText(),
                         List.copyOf(divisions)));
@@ -142,6 +153,19 @@ final class ReferenceData {
             problems.add(new RuleProblem(INDUSTRIES, 0, 0, "无法读取（格式有误）/ cannot read: " + e.getMessage()));
             return List.of();
         }
+    }
+
+    /** An entry's everyday search words: a list of texts, or nothing. */
+    private static List<String> keywords(JsonNode entry, String code, List<RuleProblem> problems) {
+        JsonNode keywords = entry.path("keywords");
+        if (keywords.isMissingNode()) return List.of();
+        List<String> words = new ArrayList<>();
+        if (keywords.isArray()) keywords.forEach(k -> { if (k.isValueNode() && !k.asText().isBlank()) words.add(k.asText().strip()); });
+        if (!keywords.isArray() || words.size() != keywords.size()) {
+            problems.add(new RuleProblem(INDUSTRIES, 0, 0, code + " 的 keywords 应为词语列表，如 [再生资源, 回收] / keywords of " + code
+                    + " must be a list of words, e.g. [再生资源, 回收]"));
+        }
+        return List.copyOf(words);
     }
 
     private static List<PickLists.Park> parks(RuleFiles files, Places places, List<RuleProblem> problems) {

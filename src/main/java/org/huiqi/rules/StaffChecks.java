@@ -187,16 +187,16 @@ public final class StaffChecks {
         Matcher m = INDUSTRY.matcher(code.value());
         String section = null;
         if (m.matches()) {
-            for (PickLists.IndustrySection s : pickLists.industries()) {
-                if (!s.code().equals(m.group(1))) continue;
-                if (m.group(2) == null || s.divisions().stream().anyMatch(d -> d.code().equals(m.group(1) + m.group(2)))) return;
-            }
+            if (pickLists.knowsIndustry(code.value())) return;
+            problems.add(problem(path, code, "“" + code.value() + "”不在 " + ReferenceData.INDUSTRIES + " 的国民经济行业分类（GB/T 4754-2017）代码中"
+                    + "（门类、大类，或所列中类的小类）/ '" + code.value() + "' is not a GB/T 4754-2017 code of " + ReferenceData.INDUSTRIES
+                    + " (a section, a division, or a class of a group it lists)"));
+            return;
         } else if (code.value().matches("\\d{2,4}")) {
             for (PickLists.IndustrySection s : pickLists.industries()) {
                 if (s.divisions().stream().anyMatch(d -> d.code().equals(s.code() + code.value().substring(0, 2)))) section = s.code();
             }
         }
-        if (pickLists.industries().isEmpty() && m.matches()) return; // no list to check against
         problems.add(problem(path, code, "“" + code.value() + "”不是有效的国民经济行业分类（GB/T 4754-2017）代码：应为门类字母加大类数字，如 “C42”、“C4210”"
                 + (section == null ? "" : "，是不是“" + section + code.value() + "”？") + " / '" + code.value()
                 + "' is not a GB/T 4754-2017 code (section letter and division digits, e.g. C42)"

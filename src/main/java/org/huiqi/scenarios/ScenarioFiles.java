@@ -194,8 +194,8 @@ public final class ScenarioFiles {
     private void industry(String path, JsonNode code, Node yaml) {
         if (ruleSet == null || !code.isTextual() || !code.asText().matches("[A-T](\\d{2}(\\d{1,2})?)?")) return;
         if (ruleSet.pickLists().knowsIndustry(code.asText())) return;
-        at(path, yaml, "行业代码“" + code.asText() + "”不在 reference/industries.yaml 的门类和大类中 / industry code '" + code.asText()
-                + "' is not a section or division of reference/industries.yaml");
+        at(path, yaml, "行业代码“" + code.asText() + "”不在 reference/industries.yaml 的门类、大类和所列小类中 / industry code '" + code.asText()
+                + "' is not a section, division or listed class of reference/industries.yaml");
     }
 
     /** The answers under profile.inputs, checked against the declarations when a rule set is given. */

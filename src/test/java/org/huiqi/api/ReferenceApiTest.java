@@ -32,8 +32,21 @@ class ReferenceApiTest {
                 .body("provinces.find { it.code == '450000' }.children.find { it.code == '450400' }.children.code",
                         hasItems("450403", "450481"))
                 .body("provinces.find { it.code == '330000' }.children.find { it.code == '331100' }.children.code", hasItems("331123"))
-                .body("provinces.find { it.code == '500000' }.children.size()", is(0))
+                .body("provinces.find { it.code == '500000' }.children.code", hasItems("500101"))
+                .body("provinces.find { it.code == '420000' }.children.code", hasItems("420100", "429004"))
+                .body("provinces.find { it.code == '110000' }.children.find { it.code == '110108' }.zh", is("海淀区"))
                 .body("groups.find { it.id == 'pearl-river-delta' }.members", hasItems("441200", "440700"));
+    }
+
+    /** Every county-level unit is in the tree, those the list gives no city for (Beijing's districts) under their province. */
+    @Test
+    void theTreeHoldsEveryCountyLevelUnit() throws java.io.IOException {
+        long listed = java.nio.file.Files.readAllLines(java.nio.file.Path.of("rules/reference/gbt2260.csv")).stream()
+                .filter(line -> line.matches("\\d{4}(?!00)\\d{2},.+")).count();
+        String tree = given().when().get("/api/v1/reference/regions").then().statusCode(200).extract().asString();
+        long counties = java.util.regex.Pattern.compile("\"code\":\"\\d{4}(?!00)\\d{2}\"").matcher(tree).results().count();
+        assertThat(listed).isGreaterThanOrEqualTo(2800);
+        assertThat(counties).isEqualTo(listed);
     }
 
     @Test

@@ -207,12 +207,20 @@ class RuleSetCompilerTest {
                     en: Manufacturing
                     divisions:
                       - {code: "59", zh: 装卸搬运和仓储业, en: Loading, unloading and storage}
+                      - code: "42"
+                        zh: 废弃资源综合利用业
+                        en: Utilization of waste resources
+                        keywords: 回收
+                        classes:
+                          - {code: "4210", zh: 金属废料和碎屑加工处理, en: Metal waste, scrap}
                 """);
         TempRules.write(dir, "reference/parks.yaml", "parks:\n  - {id: Some Park, zh: 某园区, en: a park, regionCode: \"999900\"}\n");
         assertThatThrownBy(() -> new RuleSetCompiler().compile(RuleFiles.read(dir)))
                 .isInstanceOf(RuleSetException.class)
                 .hasMessageContaining("reference/industries.yaml")
                 .hasMessageContaining("unknown key 'unloading and storage'")
+                .hasMessageContaining("keywords of 42 must be a list of words")
+                .hasMessageContaining("class 4210 has an unknown key 'scrap'")
                 .hasMessageContaining("reference/parks.yaml")
                 .hasMessageContaining("not among the regions");
     }

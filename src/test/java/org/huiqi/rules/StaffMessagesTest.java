@@ -81,13 +81,17 @@ class StaffMessagesTest {
     }
 
     @Test
-    void anIndustryCodeWithoutItsSectionLetterIsReported() throws IOException {
-        Path dir = TempRules.editedCopy("guangxi/wuzhou/xsg.drl", "$e.locatedIn(\"450400\")", "allOf($e.locatedIn(\"450400\"), $e.industryIn(\"3216\"))");
+    void anIndustryCodeWithoutItsSectionLetterOrAClassOfAListedGroupNotListedIsReported() throws IOException {
+        Path dir = TempRules.editedCopy("guangxi/wuzhou/xsg.drl", "$e.locatedIn(\"450400\")",
+                "allOf($e.locatedIn(\"450400\"), $e.industryIn(\"3216\", \"C3845\", \"C3841\", \"C3311\"))");
 
         StaffCommandsTest.Run run = StaffCommandsTest.run("validate", dir.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.output()).containsPattern("xsg\\.drl:\\d+:\\d+: “3216”不是有效的国民经济行业分类.*是不是“C3216”");
+        assertThat(run.output()).containsPattern("xsg\\.drl:\\d+:\\d+: “C3845”不在 reference/industries.yaml 的国民经济行业分类");
+        assertThat(run.output()).as("a listed class, and a class of a group the file lists no classes of")
+                .doesNotContain("“C3841”").doesNotContain("“C3311”");
     }
 
     @Test
