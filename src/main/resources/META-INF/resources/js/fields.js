@@ -1,6 +1,7 @@
 /* The inputs of catalog fields: plain inputs, the year table, the region, industry and park pickers, lists. */
 import { cat, certTypes, fieldLabel, itemFields, ref } from './catalog.js';
 import { $, each, el, idFor } from './dom.js';
+import { API, request } from './api.js';
 import { answerOf, lastYear, listAnswer, persist, saved, setValue } from './store.js';
 import { L, lang, t } from './texts.js';
 
@@ -110,6 +111,30 @@ export function yearsTable(rows) {
 
 
 // ---------------------------------------------------------------------------------------------
+// Search as the user types (GET api/v1/reference/{regions|industries}?q=): only the answer to the
+// latest text is shown, so a slow answer to an earlier keystroke never replaces a newer one.
+var searches = {};
+function searchAsTyped(what, q, list, selected, none) {
+  var ticket = (searches[what] || 0) + 1;
+  searches[what] = ticket;
+  clearTimeout(searches[what + 'Timer']);
+  searches[what + 'Timer'] = setTimeout(function () {
+    request('GET', API + 'reference/' + what + '?limit=30&q=' + encodeURIComponent(q.trim()), null, function (status, data) {
+      if (searches[what] !== ticket) return;
+      list.innerHTML = '';
+      var items = status === 200 && data ? data.items : [];
+      each(items, function (m) {
+        var above = m.path.map(function (p) { return L({ zh: p.nameZh, en: p.nameEn }); }).join(' › ');
+        list.appendChild(el('option', { value: m.code,
+          text: m.code + ' ' + L({ zh: m.nameZh, en: m.nameEn }) + (above ? (lang === 'en' ? ' (' + above + ')' : '（' + above + '）') : '') }));
+      });
+      if (!items.length) list.appendChild(el('option', { value: '', disabled: 'disabled', text: none }));
+      list.value = selected;
+    });
+  }, 150);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Custom parts of the form
 const CUSTOM = {
   region: function () {
@@ -151,6 +176,19 @@ const CUSTOM = {
     city.onchange = function () { pick(city.value || prov.value); };
     county.onchange = function () { pick(county.value || city.value); };
     codeInput.oninput = function () { if (/^\d{6}$/.test(codeInput.value) || codeInput.value === '') sync(codeInput.value); };
+    var search = el('input', { id: 'region-search', type: 'search', autocomplete: 'off', 'aria-controls': 'region-matches' });
+    var matches = el('select', { id: 'region-matches', size: '5', hidden: 'hidden' });
+    search.oninput = function () {
+      if (!search.value.trim()) { matches.setAttribute('hidden', 'hidden'); return; }
+      matches.removeAttribute('hidden');
+      searchAsTyped('regions', search.value, matches, codeInput.value, t('noRegionMatch'));
+    };
+    matches.onchange = function () { if (matches.value) pick(matches.value); };
+    matches.onkeydown = function (e) { if (e.keyCode === 13 && matches.value) { e.preventDefault(); pick(matches.value); codeInput.focus(); } };
+    wrap.appendChild(el('div', { className: 'search-row' }, [
+      el('span', { className: 'sub' }, [el('label', { 'for': 'region-search', text: t('regionSearch') }), search]),
+      el('span', { className: 'sub' }, [el('label', { 'for': 'region-matches', text: t('regionMatches') }), matches])
+    ]));
     var row = el('div', { className: 'triple' }, [
       el('span', { className: 'sub' }, [el('label', { 'for': 'region-province', text: t('province') }), prov]),
       el('span', { className: 'sub' }, [el('label', { 'for': 'region-city', text: t('city') }), city]),
@@ -193,25 +231,19 @@ const CUSTOM = {
     var list = el('select', { id: 'industry-list', size: '6', 'aria-describedby': 'industry-hint' });
     var codeInput = el('input', { id: idFor('industryCode'), 'data-path': 'industryCode', 'data-type': 'code', type: 'text',
       maxlength: '5', className: 'code short', autocomplete: 'off', spellcheck: 'false', value: code });
+    // Without search text, the whole tree; with it, the service's ranked matches (names, codes and
+    // everyday keywords such as 铜 or 锂电池), each with the headings it sits under.
     function fill(q) {
+      if (q && q.trim()) { searchAsTyped('industries', q, list, codeInput.value, t('noMatch')); return; }
       list.innerHTML = '';
-      q = (q || '').toLowerCase();
-      var n = 0;
       each(ref.industries, function (s) {
         var group = el('optgroup', { label: s.code + ' ' + L(s) });
-        function add(item, indent) {
-          var text = item.code + ' ' + L(item);
-          if (q && text.toLowerCase().indexOf(q) < 0 && (s.code + ' ' + L(s)).toLowerCase().indexOf(q) < 0) return;
-          group.appendChild(el('option', { value: item.code, text: indent + text }));
-          n++;
-        }
         each(s.divisions, function (d) {
-          add(d, '');
-          each(d.classes || [], function (c) { add(c, '\u00a0\u00a0'); });
+          group.appendChild(el('option', { value: d.code, text: d.code + ' ' + L(d) }));
+          each(d.classes || [], function (c) { group.appendChild(el('option', { value: c.code, text: '\u00a0\u00a0' + c.code + ' ' + L(c) })); });
         });
-        if (group.childNodes.length) list.appendChild(group);
+        list.appendChild(group);
       });
-      if (!n) list.appendChild(el('option', { value: '', disabled: 'disabled', text: t('noMatch') }));
       list.value = codeInput.value;
     }
     fill('');
