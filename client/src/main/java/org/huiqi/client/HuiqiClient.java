@@ -100,8 +100,14 @@ public final class HuiqiClient {
         }
     }
 
-    /** What to send a batch with: the view ({@code summary} or {@code full}) and the statuses kept (none: all). */
+    /** What to send a batch with: the view ({@code compact}, {@code summary} or {@code full}) and the statuses kept (none: all). */
     public record BatchOptions(String view, List<String> statuses, boolean gzip) {
+        /** Per measure result only its status, amount and missing fields (the result's {@code compact}), gzipped: the least to move. */
+        public static BatchOptions compact() {
+            return new BatchOptions("compact", List.of(), true);
+        }
+
+        /** Per measure result also nearMiss, confirmed and the failed criteria (the result's {@code summary}), gzipped. */
         public static BatchOptions summary() {
             return new BatchOptions("summary", List.of(), true);
         }
