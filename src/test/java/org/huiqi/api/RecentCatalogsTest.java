@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.huiqi.rules.Measure;
 import org.junit.jupiter.api.Test;
 
 /** How long a replaced version's catalog stays readable, and what a caller is told after. */
@@ -52,6 +53,22 @@ class RecentCatalogsTest {
         assertThatThrownBy(() -> catalogs.kept("sha256:b"))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(410));
         assertThat(catalogs.kept("sha256:a").retiredAt()).as("serving, never expires").isNull();
+    }
+
+    @Test
+    void aMeasureUnchangedBetweenVersionsIsHeldOnce() {
+        catalogs.activated("sha256:a", clock.instant(), List.of(measure("M-1", "old"), measure("M-2", "same")));
+        Measure same = catalogs.kept("sha256:a").catalog().get(1);
+        catalogs.activated("sha256:b", clock.instant(), List.of(measure("M-1", "edited"), measure("M-2", "same")));
+        List<Measure> edited = catalogs.kept("sha256:b").catalog();
+        assertThat(edited.get(1)).as("the copy read again by the new build is not kept beside the old one").isSameAs(same);
+        assertThat(edited.get(0).jurisdiction()).isEqualTo("edited");
+    }
+
+    /** A measure as a build reads it: a new instance each time. */
+    private static Measure measure(String id, String jurisdiction) {
+        return new Measure(id, null, Measure.BenefitKind.CASH, null, null, null, null, null, true, null, Measure.Basis.EXACT, null,
+                false, List.of(), null, new String(jurisdiction), "x.drl", null, false, List.of());
     }
 
     private static final class MovingClock extends Clock {

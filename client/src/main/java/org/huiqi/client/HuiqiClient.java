@@ -85,10 +85,19 @@ public final class HuiqiClient {
 
     /** One evaluation: the body of POST /api/v1/eligibility (asOf, profile), answered by an Evaluation. */
     public JsonNode evaluate(JsonNode request) throws IOException, InterruptedException {
+        return evaluate("/api/v1/eligibility", request);
+    }
+
+    /** One evaluation answered compact, as a batch's view=compact: per result only status, amount and missing fields (a CompactEvaluation). */
+    public JsonNode evaluateCompact(JsonNode request) throws IOException, InterruptedException {
+        return evaluate("/api/v1/eligibility/compact", request);
+    }
+
+    private JsonNode evaluate(String path, JsonNode request) throws IOException, InterruptedException {
         byte[] body = JSON.writeValueAsBytes(request);
         String requestId = UUID.randomUUID().toString();
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<InputStream> response = http.send(request("/api/v1/eligibility", requestId)
+            HttpResponse<InputStream> response = http.send(request(path, requestId)
                     .header("Content-Type", "application/json").header("Accept-Encoding", "gzip")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() == 200) {

@@ -118,6 +118,14 @@ class HuiqiClientTest {
     }
 
     @Test
+    void oneProfileAnsweredCompactCarriesTheVersionAndEachResultsStatus() throws Exception {
+        JsonNode compact = client.evaluateCompact(((com.fasterxml.jackson.databind.node.ObjectNode) parse(item(1))).without("id"));
+        assertThat(compact.path("rulesetVersion").asText()).isEqualTo(service.version());
+        assertThat(compact.path("results").findValuesAsText("measureId")).contains("GD-XSG-2025");
+        assertThat(compact.path("results")).allSatisfy(r -> assertThat(r.path("status").asText()).isNotEmpty());
+    }
+
+    @Test
     void aProblemComesBackTypedWithItsRequest() {
         JsonNode bad = HuiqiClient.JSON.createObjectNode().set("profile", HuiqiClient.JSON.createObjectNode().put("regionCode", "45"));
         assertThatThrownBy(() -> client.evaluate(bad)).isInstanceOfSatisfying(ProblemException.class, e -> {
