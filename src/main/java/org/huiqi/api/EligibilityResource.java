@@ -76,17 +76,48 @@ public class EligibilityResource {
             @Parameter(description = "'zh' or 'en' (exactly one language): texts in that language only; otherwise both",
                     example = "zh") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             EligibilityRequest request) throws JsonProcessingException {
-        validator.body(request);
-        if (explain != null && !explain.equals("all")) throw RequestValidator.invalid("explain", "must be 'all' or absent");
-        LocalDate asOf = Evaluations.asOf(request.asOf());
         RuleSet ruleSet = ruleSets.serving();
-        RequestValidator.inputs(ruleSet, request.profile());
-        Evaluation evaluation = evaluations.evaluate(ruleSet, asOf, request.profile(), "all".equals(explain),
-                Evaluations.Mode.single, AuditLog.Origin.single(caller.name()));
+        Evaluation evaluation = evaluate(ruleSet, explain, request);
         evaluation = evaluation.withQuestions(Questions.of(evaluation.results(), FieldCatalog.of(ruleSet)));
         String language = Text.language(acceptLanguage);
         if (language == null) return Response.ok(evaluation).build();
         return Response.ok(oneLanguage.withAttribute(Text.LANGUAGE, language).writeValueAsBytes(evaluation),
                 MediaType.APPLICATION_JSON).header(HttpHeaders.CONTENT_LANGUAGE, language).build();
+    }
+
+    @POST
+    @Path("compact")
+    @KeyOptional
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = "apiKey"))
+    @Operation(operationId = "evaluateEligibilityCompact", summary = "Evaluate one enterprise profile, compact answer",
+            description = "The same evaluation as POST /api/v1/eligibility, answered as the batches' view=compact: per measure "
+                    + "result only its status, amount and missing fields, with no texts or criteria (some 150 bytes per result "
+                    + "instead of some 4 KB). For systems that act on one enterprise at a time; the same keys and limits apply.")
+    @APIResponse(responseCode = "200", description = "The evaluation, compact",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompactEvaluation.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input; errors[].field names each bad field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "An unknown API key was sent, or a key is required (policy.eligibility.require-key) and none was sent",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "A key is required and this one lacks the integration role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "No rule set is active yet",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CompactEvaluation evaluateCompact(
+            @Parameter(description = "'all' also lists measures that fail on region") @QueryParam("explain") String explain,
+            EligibilityRequest request) {
+        return CompactEvaluation.of(evaluate(ruleSets.serving(), explain, request), true);
+    }
+
+    private Evaluation evaluate(RuleSet ruleSet, String explain, EligibilityRequest request) {
+        validator.body(request);
+        if (explain != null && !explain.equals("all")) throw RequestValidator.invalid("explain", "must be 'all' or absent");
+        LocalDate asOf = Evaluations.asOf(request.asOf());
+        RequestValidator.inputs(ruleSet, request.profile());
+        return evaluations.evaluate(ruleSet, asOf, request.profile(), "all".equals(explain),
+                Evaluations.Mode.single, AuditLog.Origin.single(caller.name()));
     }
 }

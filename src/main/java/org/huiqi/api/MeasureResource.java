@@ -34,7 +34,10 @@ public class MeasureResource {
     private final ObjectMapper json;
     private final Evaluator evaluator;
 
-    public MeasureResource(RuleSets ruleSets, ObjectMapper json, Evaluator evaluator) {
+    private final RecentCatalogs recent;
+
+    public MeasureResource(RuleSets ruleSets, ObjectMapper json, Evaluator evaluator, RecentCatalogs recent) {
+        this.recent = recent;
         this.ruleSets = ruleSets;
         this.json = json;
         this.evaluator = evaluator;
@@ -48,19 +51,29 @@ public class MeasureResource {
     @GET
     @Operation(operationId = "listMeasures", summary = "The catalog in force", description = "Measures in force on asOf (default today), "
             + "with metadata and criteria descriptions; with region, only those that apply there "
-            + "(national, provincial and local measures of that place).")
+            + "(national, provincial and local measures of that place). With version, the catalog of that rule-set "
+            + "version (a result's rulesetVersion): the serving one, or one this service replaced in the last "
+            + RecentCatalogs.KEPT_HOURS + " hours (at most the last " + RecentCatalogs.MAX_KEPT + ").")
     @APIResponse(responseCode = "200", description = "The catalog",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Catalog.class)))
-    @APIResponse(responseCode = "400", description = "Bad asOf or region",
+    @APIResponse(responseCode = "400", description = "Bad asOf or region, or region with a version no longer serving",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "version has not served here (errors[].field is version)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "version was replaced too long ago; its catalog is no longer kept "
+            + "(errors[].field is version)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Catalog catalog(
             @Parameter(description = "Date, YYYY-MM-DD; default today", example = "2025-06-01") @QueryParam("asOf") String asOfParam,
-            @Parameter(description = "GB/T 2260 six-digit code", example = "450400") @QueryParam("region") String region) {
+            @Parameter(description = "GB/T 2260 six-digit code", example = "450400") @QueryParam("region") String region,
+            @Parameter(description = "A rule-set version (sha256:…); default the serving one",
+                    example = "sha256:2a8a01d2db2f0b6f0ebdec5124f8519a12f3524698e8e8a90ba23e14872e03fc") @QueryParam("version") String version) {
         LocalDate asOf = RequestValidator.date("asOf", asOfParam, Evaluations.today());
         if (region != null && !region.matches("\\d{6}")) {
             throw RequestValidator.invalid("region", "must be a six-digit GB/T 2260 code, such as 450400");
         }
         RuleSet ruleSet = ruleSets.serving();
+        if (version != null && !version.equals(ruleSet.version())) return replaced(version, asOf, region);
         Set<String> applying = region == null ? null : applyingIn(ruleSet, asOf, region);
         List<Measure> measures = ruleSet.catalog().stream()
                 .filter(m -> m.inForceOn(asOf))
@@ -82,6 +95,17 @@ public class MeasureResource {
             throw new ProblemException(Problem.of("unknown-measure", "Unknown measure", 404, "no measure with id '" + id + "'"));
         }
         return measure;
+    }
+
+    /** The catalog of a version no longer serving: its rules are gone, so only asOf can select from it. */
+    private Catalog replaced(String version, LocalDate asOf, String region) {
+        RecentCatalogs.Kept kept = recent.kept(version);
+        if (region != null) {
+            throw RequestValidator.invalid("region", "selects only from the serving version's catalog; a replaced version's "
+                    + "rules are no longer loaded: read it without region");
+        }
+        return new Catalog(asOf, null, new Evaluation.RuleSetRef(version, kept.loadedAt()),
+                kept.catalog().stream().filter(m -> m.inForceOn(asOf)).toList());
     }
 
     /** Places a profile that says nothing but its region: measures whose region criterion fails drop out. */

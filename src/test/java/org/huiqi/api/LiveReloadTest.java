@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -48,6 +49,27 @@ class LiveReloadTest {
             JsonPath after = awaitRuleSet(rs -> !rs.getString("version").equals(before), LIVE_WITHIN);
             assertThat(after.getList("files", String.class)).contains("zhejiang/suichang/extra.drl");
             given().when().get("/api/v1/measures/TEST-EXTRA-AWARD").then().statusCode(200);
+        } finally {
+            delete("zhejiang/suichang/extra.drl");
+            awaitRuleSet(rs -> rs.getString("version").equals(before), SETTLES_WITHIN);
+        }
+    }
+
+    @Test
+    void theCatalogOfTheVersionAResultCameFromStaysReadableAfterAReload() {
+        String before = ruleSet().getString("version");
+        TempRules.write(DIR, "zhejiang/suichang/extra.drl", TempRules.EXTRA_MEASURE);
+        try {
+            String after = awaitRuleSet(rs -> !rs.getString("version").equals(before), LIVE_WITHIN).getString("version");
+            given().queryParam("version", before).queryParam("asOf", "2025-06-01").when().get("/api/v1/measures")
+                    .then().statusCode(200).body("ruleset.version", is(before))
+                    .body("measures.id", hasItem("GD-XSG-2025")).body("measures.id", not(hasItem("TEST-EXTRA-AWARD")));
+            given().queryParam("version", after).queryParam("asOf", "2025-06-01").when().get("/api/v1/measures")
+                    .then().statusCode(200).body("ruleset.version", is(after)).body("measures.id", hasItem("TEST-EXTRA-AWARD"));
+            given().queryParam("version", before).queryParam("region", "441200").when().get("/api/v1/measures")
+                    .then().statusCode(400).body("errors[0].field", is("region"));
+            given().queryParam("version", "sha256:" + "0".repeat(64)).when().get("/api/v1/measures")
+                    .then().statusCode(404).contentType(Problem.MEDIA_TYPE).body("errors[0].field", is("version"));
         } finally {
             delete("zhejiang/suichang/extra.drl");
             awaitRuleSet(rs -> rs.getString("version").equals(before), SETTLES_WITHIN);

@@ -85,10 +85,19 @@ public final class HuiqiClient {
 
     /** One evaluation: the body of POST /api/v1/eligibility (asOf, profile), answered by an Evaluation. */
     public JsonNode evaluate(JsonNode request) throws IOException, InterruptedException {
+        return evaluate("/api/v1/eligibility", request);
+    }
+
+    /** One evaluation answered compact, as a batch's view=compact: per result only status, amount and missing fields (a CompactEvaluation). */
+    public JsonNode evaluateCompact(JsonNode request) throws IOException, InterruptedException {
+        return evaluate("/api/v1/eligibility/compact", request);
+    }
+
+    private JsonNode evaluate(String path, JsonNode request) throws IOException, InterruptedException {
         byte[] body = JSON.writeValueAsBytes(request);
         String requestId = UUID.randomUUID().toString();
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<InputStream> response = http.send(request("/api/v1/eligibility", requestId)
+            HttpResponse<InputStream> response = http.send(request(path, requestId)
                     .header("Content-Type", "application/json").header("Accept-Encoding", "gzip")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() == 200) {
@@ -100,8 +109,14 @@ public final class HuiqiClient {
         }
     }
 
-    /** What to send a batch with: the view ({@code summary} or {@code full}) and the statuses kept (none: all). */
+    /** What to send a batch with: the view ({@code compact}, {@code summary} or {@code full}) and the statuses kept (none: all). */
     public record BatchOptions(String view, List<String> statuses, boolean gzip) {
+        /** Per measure result only its status, amount and missing fields (the result's {@code compact}), gzipped: the least to move. */
+        public static BatchOptions compact() {
+            return new BatchOptions("compact", List.of(), true);
+        }
+
+        /** Per measure result also nearMiss, confirmed and the failed criteria (the result's {@code summary}), gzipped. */
         public static BatchOptions summary() {
             return new BatchOptions("summary", List.of(), true);
         }

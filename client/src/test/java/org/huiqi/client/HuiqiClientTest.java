@@ -54,7 +54,7 @@ class HuiqiClientTest {
     void fiveThousandLinesGoAndComeBackGzippedInOrder() throws Exception {
         List<JsonNode> results = new ArrayList<>();
         long start = System.nanoTime();
-        HuiqiClient.BatchOutcome outcome = client.batch(LineSource.of(items(5000)), HuiqiClient.BatchOptions.summary(), results::add);
+        HuiqiClient.BatchOutcome outcome = client.batch(LineSource.of(items(5000)), HuiqiClient.BatchOptions.compact(), results::add);
         System.out.printf("5,000 lines, gzip both ways: %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         assertThat(outcome.lines()).isEqualTo(5000);
         assertThat(outcome.errors()).isZero();
@@ -64,22 +64,21 @@ class HuiqiClientTest {
             assertThat(results.get(i).path("line").asLong()).isEqualTo(i + 1);
             assertThat(results.get(i).path("id").asText()).isEqualTo("row-" + (i + 1));
         }
-        assertThat(results.get(0).path("summary").path("results").findValuesAsText("measureId")).contains("GD-XSG-2025");
+        assertThat(results.get(0).path("compact").path("results").findValuesAsText("measureId")).contains("GD-XSG-2025");
     }
 
-    // Flaky on this 2-core CI machine: it passed in one fresh-clone run and failed in the next three, once with the
-    // holding batch never seen running within 10 s, twice with the second batch admitted after it instead of refused.
-    // Suspended so that a timing race does not hold back the whole submission; issue 25 stays open for it.
-    @org.junit.jupiter.api.Disabled("timing race between the holding batch and the refused one: issue 25")
     @Test
     void aBatchRefusedWith429IsRetriedAfterRetryAfter() throws Exception {
-        // Another batch of the same key holds its only place for a few seconds.
-        CompletableFuture<Integer> holder = CompletableFuture.supplyAsync(() -> holdAPlace(6_000));
+        // Another batch of the same key holds its only place for some seconds, sending a line well within the idle timeout,
+        // so the service never cuts it (a silent holder was cut after IDLE_SECONDS, freeing the place too early).
+        CompletableFuture<Integer> holder = CompletableFuture.supplyAsync(() -> holdAPlace(HOLDER_LINES));
         for (int i = 0; i < 100 && service.batchesRunning() == 0; i++) Thread.sleep(100);
         assertThat(service.batchesRunning()).as("the other batch holds the place").isEqualTo(PackagedService.PER_CLIENT);
+        // Retry-After is 1 s: enough attempts to outlast the holder.
+        HuiqiClient patient = HuiqiClient.builder(service.base).apiKey(PackagedService.KEY).maxAttempts(4 * HOLDER_LINES).build();
         List<JsonNode> results = Collections.synchronizedList(new ArrayList<>());
-        HuiqiClient.BatchOutcome outcome = client.batch(LineSource.of(items(3)), HuiqiClient.BatchOptions.summary(), results::add);
-        assertThat(holder.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+        HuiqiClient.BatchOutcome outcome = patient.batch(LineSource.of(items(3)), HuiqiClient.BatchOptions.compact(), results::add);
+        assertThat(holder.get(60, TimeUnit.SECONDS)).as("the holder ran to its end").isEqualTo(200);
         assertThat(outcome.retries()).as("refused at least once, then admitted").isPositive();
         assertThat(results).extracting(r -> r.path("line").asInt()).containsExactly(1, 2, 3);
     }
@@ -116,6 +115,14 @@ class HuiqiClientTest {
         assertThat(results).extracting(r -> r.path("line").asLong()).as("each line once, numbered as sent")
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 400).boxed().toList());
         assertThat(results).allSatisfy(r -> assertThat(r.path("id").asText()).isEqualTo("row-" + r.path("line").asLong()));
+    }
+
+    @Test
+    void oneProfileAnsweredCompactCarriesTheVersionAndEachResultsStatus() throws Exception {
+        JsonNode compact = client.evaluateCompact(((com.fasterxml.jackson.databind.node.ObjectNode) parse(item(1))).without("id"));
+        assertThat(compact.path("rulesetVersion").asText()).isEqualTo(service.version());
+        assertThat(compact.path("results").findValuesAsText("measureId")).contains("GD-XSG-2025");
+        assertThat(compact.path("results")).allSatisfy(r -> assertThat(r.path("status").asText()).isNotEmpty());
     }
 
     @Test
@@ -185,26 +192,40 @@ class HuiqiClientTest {
         throw new AssertionError("the rule set did not change");
     }
 
-    /** A batch of the tests' key that sends one line, waits, then ends: it holds the key's only place meanwhile. */
-    private static int holdAPlace(long millis) {
+    /** Lines the holding batch sends, one every {@link #HOLDER_GAP_MILLIS}: it holds its place for some 8 s. */
+    private static final int HOLDER_LINES = 16;
+    /** Well below the service's idle timeout (PackagedService.IDLE_SECONDS), so the holder is never cut as silent. */
+    private static final long HOLDER_GAP_MILLIS = 500;
+
+    /**
+     * A batch of the tests' key that sends {@code lines} lines, one every {@link #HOLDER_GAP_MILLIS}, then ends: it holds the
+     * key's only place meanwhile. Each read hands over one line, so each reaches the service as it is written.
+     */
+    private static int holdAPlace(int lines) {
         try {
             InputStream body = new InputStream() {
-                final byte[] line = (item(1) + "\n").getBytes(StandardCharsets.UTF_8);
-                int at;
+                int sent;
 
                 @Override
                 public int read() {
-                    if (at == line.length) {
-                        sleep(millis);
-                        at++;
-                    }
-                    return at >= line.length ? -1 : line[at++];
+                    throw new UnsupportedOperationException("read by lines");
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    if (sent == lines) return -1;
+                    if (sent > 0) sleep(HOLDER_GAP_MILLIS);
+                    byte[] line = (item(++sent) + "\n").getBytes(StandardCharsets.UTF_8);
+                    if (line.length > length) throw new IllegalStateException("a line longer than the client's buffer");
+                    System.arraycopy(line, 0, buffer, offset, line.length);
+                    return line.length;
                 }
             };
             HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build().send(
-                    HttpRequest.newBuilder(service.base.resolve("/api/v1/eligibility/batch"))
+                    HttpRequest.newBuilder(service.base.resolve("/api/v1/eligibility/batch?view=compact"))
                             .header("Content-Type", "application/x-ndjson").header("Authorization", "Bearer " + PackagedService.KEY)
                             .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (!response.body().contains("\"end\"")) throw new IllegalStateException("the holder was cut: " + response.body());
             return response.statusCode();
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -17,7 +17,8 @@ public class BatchParameters {
     String explain;
 
     @Parameter(description = "'full' (default): every result with its criteria, as the single endpoint answers; "
-            + "'summary': one short entry per measure result (status, amount, missing and failed criteria)", example = "summary")
+            + "'summary': one short entry per measure result (status, amount, missing and failed criteria); "
+            + "'compact': per measure result only its status, amount and missing fields, the least to send a registry", example = "compact")
     @QueryParam("view")
     String view;
 

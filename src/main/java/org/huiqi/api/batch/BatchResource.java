@@ -175,7 +175,7 @@ public class BatchResource {
                             extensions = @Extension(name = "x-itemSchema", value = "{\"$ref\": \"#/components/schemas/BatchResult\"}",
                                     parseValue = true))})
     @APIResponse(responseCode = "400", description = "The JSON body is not a JSON array, or is not valid JSON (an NDJSON body never "
-            + "fails as a whole: each bad line gets its own error result); or explain is not 'all', or view is not 'full' or 'summary'",
+            + "fails as a whole: each bad line gets its own error result); or explain is not 'all', or view is not 'full', 'summary' or 'compact'",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No API key, or an unknown one",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -251,14 +251,11 @@ public class BatchResource {
 
     private Response run(BatchParameters parameters, boolean ndjson, HttpServerRequest request, InputStream sent) throws IOException {
         String explain = parameters.explain;
-        String view = parameters.view;
+        View view = View.parse(parameters.view);
         Long firstLine = parameters.firstLine;
         if (explain != null && !explain.equals("all")) throw RequestValidator.invalid("explain", "must be 'all' or absent");
-        if (view != null && !view.equals("full") && !view.equals("summary")) {
-            throw RequestValidator.invalid("view", "must be 'full', 'summary' or absent");
-        }
         if (firstLine != null && firstLine < 1) throw RequestValidator.invalid("firstLine", "must be 1 or more");
-        Batch batch = new Batch(ruleSets.serving(), Ulid.next(), caller.name(), "all".equals(explain), "summary".equals(view),
+        Batch batch = new Batch(ruleSets.serving(), Ulid.next(), caller.name(), "all".equals(explain), view,
                 StatusFilter.parse(parameters.status), Text.language(parameters.acceptLanguage));
         if (firstLine != null && !ndjson) throw RequestValidator.invalid("firstLine", "is for NDJSON bodies only");
         InputStream body = decoded(sent, parameters.contentEncoding, ndjson ? maxInflatedNdjson : maxInflatedJson);
@@ -292,7 +289,7 @@ public class BatchResource {
         final String id;
         final String client;
         final boolean explainAll;
-        final boolean summary;
+        final View view;
         final StatusFilter statuses;
         final ObjectWriter writer;
         final ObjectWriter arrayWriter;
@@ -301,7 +298,7 @@ public class BatchResource {
         /** The request this batch came in: its item problems and audit records name it. */
         final String requestId = RequestIds.current();
 
-        Batch(RuleSet ruleSet, String id, String client, boolean explainAll, boolean summary, StatusFilter statuses,
+        Batch(RuleSet ruleSet, String id, String client, boolean explainAll, View view, StatusFilter statuses,
               String language) {
             this.statuses = statuses;
             this.writer = resultWriter.withAttribute(Text.LANGUAGE, language);
@@ -311,7 +308,7 @@ public class BatchResource {
             this.id = id;
             this.client = client;
             this.explainAll = explainAll;
-            this.summary = summary;
+            this.view = view;
         }
 
         /** Reads the whole array first (it is bounded by the JSON body limit), so too many items cost no evaluation. */
@@ -449,7 +446,7 @@ public class BatchResource {
                         new AuditLog.Origin(client, id, line == null ? (index == null ? null : index + 1) : Math.toIntExact(line), item.id()));
                 evaluated.incrementAndGet();
                 count(format, "evaluated");
-                return BatchResult.ok(line, index, item.id(), ruleSet.version(), statuses.apply(evaluation), summary);
+                return BatchResult.ok(line, index, item.id(), ruleSet.version(), statuses.apply(evaluation), view);
             } catch (ProblemException e) {
                 return rejected(format, line, index, item.id(), e.problem());
             } catch (RuleFiringLimitException e) {

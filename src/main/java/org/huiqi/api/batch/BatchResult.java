@@ -3,14 +3,15 @@ package org.huiqi.api.batch;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.huiqi.api.CompactEvaluation;
 import org.huiqi.api.Problem;
 import org.huiqi.evaluation.Evaluation;
 
 /** The result of one batch item: its evaluation, or the problem that kept it from being evaluated. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"line", "index", "id", "rulesetVersion", "evaluation", "summary", "error", "end"})
+@JsonPropertyOrder({"line", "index", "id", "rulesetVersion", "evaluation", "summary", "compact", "error", "end"})
 @Schema(name = "BatchResult", description = "The result of one batch item, in input order. Exactly one of evaluation (view=full), "
-        + "summary (view=summary) and error is present. NDJSON results carry line, JSON-array results carry index. "
+        + "summary (view=summary), compact (view=compact) and error is present. NDJSON results carry line, JSON-array results carry index. "
         + "An NDJSON answer that ran to its end closes with one more line holding only end: a stream without it was cut.")
 public record BatchResult(
         @Schema(description = "NDJSON only: the 1-based number of the input line this result is for", example = "42", minimum = "1")
@@ -23,6 +24,8 @@ public record BatchResult(
         String rulesetVersion,
         @Schema(description = "The evaluation, when the item was valid (view=full)") Evaluation evaluation,
         @Schema(description = "The evaluation without explanations, when the item was valid (view=summary)") ResultSummary summary,
+        @Schema(description = "Per measure result only its status, amount and missing fields, when the item was valid (view=compact)")
+        CompactEvaluation compact,
         @Schema(description = "Why the item was not evaluated: the problem document a single request would have received "
                 + "(status 400 for malformed or invalid input, 413 for an over-long line, 500 for an internal error)")
         Problem error,
@@ -39,15 +42,18 @@ public record BatchResult(
     }
 
     public static BatchResult end(End end) {
-        return new BatchResult(null, null, null, null, null, null, null, end);
+        return new BatchResult(null, null, null, null, null, null, null, null, end);
     }
 
-    public static BatchResult ok(Long line, Integer index, String id, String version, Evaluation evaluation, boolean summary) {
-        return summary ? new BatchResult(line, index, id, version, null, ResultSummary.of(evaluation), null, null)
-                : new BatchResult(line, index, id, version, evaluation, null, null, null);
+    static BatchResult ok(Long line, Integer index, String id, String version, Evaluation evaluation, View view) {
+        return switch (view) {
+            case full -> new BatchResult(line, index, id, version, evaluation, null, null, null, null);
+            case summary -> new BatchResult(line, index, id, version, null, ResultSummary.of(evaluation), null, null, null);
+            case compact -> new BatchResult(line, index, id, version, null, null, CompactEvaluation.of(evaluation, false), null, null);
+        };
     }
 
     public static BatchResult failed(Long line, Integer index, String id, String version, Problem error) {
-        return new BatchResult(line, index, id, version, null, null, error, null);
+        return new BatchResult(line, index, id, version, null, null, null, error, null);
     }
 }
