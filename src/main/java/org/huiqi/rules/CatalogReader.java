@@ -8,8 +8,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.huiqi.evaluation.RuleName;
 import org.huiqi.evaluation.Text;
@@ -28,6 +30,14 @@ final class CatalogReader {
     static final String AMOUNT = "amount";
     /** The annotations a declaration must have, with what staff call them. */
     private static final Map<String, String> REQUIRED = requiredAnnotations();
+    /** Every annotation read from a declaration: any other is a slip that would be ignored. */
+    private static final Set<String> DECLARATION = Set.of("zh", "en", "benefit", "benefitZh", "benefitEn", "amountZh",
+            "amountEn", "document", "number", "issuer", "issuerEn", "article", "url", "validFrom", "validTo", "confirmed",
+            "confirmedUntil", "basis", "conflicts", "preferZh", "preferEn", "supersededBy", "successorZh", "successorEn",
+            "perProject", "enterpriseStatus", "claim", "officeZh", "officeEn", "channelZh", "channelEn", "windowZh",
+            "windowEn", "documentsZh", "documentsEn", "claimConfirmed");
+    /** Every annotation read from a criterion or an amount rule. */
+    private static final Set<String> CRITERION = Set.of("zh", "en", "fixed", "askFirst");
 
     private final RuleFiles files;
     private final List<RuleProblem> problems = new ArrayList<>();
@@ -51,6 +61,7 @@ final class CatalogReader {
         Map<String, List<Measure.Criterion>> criteria = new LinkedHashMap<>();
         for (RuleImpl rule : rules) {
             RuleName name = RuleName.of(rule.getName());
+            unknownAnnotations(rule, name.declaresMeasure() ? DECLARATION : CRITERION);
             if (name.declaresMeasure()) {
                 RuleImpl earlier = declarations.putIfAbsent(name.measureId(), rule);
                 if (earlier != null) {
@@ -289,7 +300,7 @@ final class CatalogReader {
         int header = line(rule);
         if (annotation != null && header > 0) {
             String[] lines = files.text(file(rule)).split("\n", -1);
-            Pattern written = Pattern.compile("@" + annotation + "\\s*\\(");
+            Pattern written = Pattern.compile("@" + Pattern.quote(annotation) + "(?![A-Za-z])");
             for (int i = header; i < lines.length && !lines[i].strip().matches("(when|then|end)\\b.*"); i++) {
                 Matcher m = written.matcher(lines[i]);
                 if (m.find()) {
@@ -299,6 +310,19 @@ final class CatalogReader {
             }
         }
         problems.add(new RuleProblem(file(rule), header, 0, message));
+    }
+
+    private void unknownAnnotations(RuleImpl rule, Set<String> known) {
+        for (String key : rule.getMetaData().keySet()) {
+            if (known.contains(key)) continue;
+            String like = known.stream().filter(k -> k.equalsIgnoreCase(key)).findFirst().orElse(null);
+            String listed = known.stream().sorted().map(k -> "@" + k).collect(Collectors.joining(" "));
+            problem(rule, key, like != null
+                    ? "标注 @" + key + " 应写作 @" + like + "，否则不起作用 / @" + key + " should be written @" + like
+                            + ": as written it is ignored"
+                    : "不认识的标注 @" + key + "，写了不起作用；这里可用：" + listed + " / unknown annotation @" + key
+                            + ", it would be ignored; the ones read here: " + listed);
+        }
     }
 
     private static Map<String, String> requiredAnnotations() {

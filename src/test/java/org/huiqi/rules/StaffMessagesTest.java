@@ -179,6 +179,22 @@ class StaffMessagesTest {
     }
 
     @Test
+    void aMisspeltOrUnknownAnnotationIsReportedAtItsLineInsteadOfBeingIgnored() throws IOException {
+        Path dir = TempRules.editedCopy("national/tax/recycler-simple3.drl", "    @askFirst ", "    @askfirst ");
+        Files.writeString(dir.resolve("national/tax/recycler-simple3.drl"), Files.readString(dir.resolve("national/tax/recycler-simple3.drl"))
+                .replace("    @issuer(", "    @issuedBy(\"国家税务总局\")\n    @issuer("));
+
+        StaffCommandsTest.Run run = StaffCommandsTest.run("validate", dir.toString());
+
+        int askFirst = lineOf(dir, "national/tax/recycler-simple3.drl", "@askfirst");
+        int issuedBy = lineOf(dir, "national/tax/recycler-simple3.drl", "@issuedBy");
+        assertThat(run.output())
+                .contains("recycler-simple3.drl:" + askFirst + ":5: 标注 @askfirst 应写作 @askFirst，否则不起作用")
+                .contains("recycler-simple3.drl:" + issuedBy + ":5: 不认识的标注 @issuedBy，写了不起作用；这里可用：");
+        assertStaffWords(run.output());
+    }
+
+    @Test
     void declaredInputsMustBeReadAndReadInputsDeclared() throws IOException {
         Path dir = TempRules.copyOfProjectRules();
         TempRules.addCopperMeasure(dir);
