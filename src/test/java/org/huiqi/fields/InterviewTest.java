@@ -34,10 +34,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * A guided self-check as the form runs it, against an enterprise whose whole profile is hidden: the
  * basic questions first, then three of the questions the results raise per round, each answered from
  * the hidden profile (or skipped, where it has no answer), until no question is left. It must end
- * where the whole profile ends — every status and every amount — having given far fewer answers
- * than the whole profile holds. The enterprises (src/test/resources/interview) are complete
- * profiles, as a finance manager could fill them: a Wuzhou recycler, a Zhaoqing battery maker with a
- * new plant, a Suichang equipment maker buying industrial land.
+ * where the whole profile ends — every status and every amount — asking at most 60% as many
+ * questions as the whole profile has answers. The enterprises (src/test/resources/interview) are
+ * complete profiles, as a finance manager could fill them: a Wuzhou recycler, a Zhaoqing battery maker
+ * with a new plant, a Suichang equipment maker buying industrial land, and a Huizhou energy-storage
+ * maker, written after the ranking was tuned on the first three, to see that it holds on one it was
+ * not tuned on.
  */
 class InterviewTest {
     private static final int PER_ROUND = 3;
@@ -56,7 +58,7 @@ class InterviewTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"wuzhou-recycler", "zhaoqing-battery", "suichang-equipment"})
+    @ValueSource(strings = {"wuzhou-recycler", "zhaoqing-battery", "suichang-equipment", "huizhou-storage"})
     void reachesTheWholeProfilesStatusesAndAmountsWithFewerAnswers(String file) throws IOException {
         JsonNode request = JSON.readTree(InterviewTest.class.getResourceAsStream("/interview/" + file + ".json"));
         LocalDate asOf = LocalDate.parse(request.get("asOf").asText());
