@@ -20,13 +20,15 @@ import org.huiqi.evaluation.Outcome;
  * <ol>
  * <li>fields only an assessor, a catalogue or an authority can tell ({@link Field#expert()}) come last;</li>
  * <li>a field of a criterion that says whom the measure is for ({@code @askFirst} in the rule file: sells
- *     recycled resources it collected, holds a dismantling licence) comes first, since most enterprises
+ *     recycled resources it collected, makes energy-storage systems) comes first, since most enterprises
  *     answer no and that settles the measure without its other questions;</li>
- * <li>a field whose answer alone decides an open criterion comes first: answered one way it settles
+ * <li>then a field whose answer alone decides an open criterion: answered one way it settles
  *     that measure (one unknown left in an AND fails it; the last open branch of an OR decides it),
  *     where a field that shares its criterion with other unknowns only narrows it;</li>
  * <li>then the more measures it helps decide, the money at stake, and the form's order.</li>
  * </ol>
+ * Last, a question that only asks a second thing about measures an earlier one already touches waits
+ * behind those that open another measure.
  */
 public final class Questions {
     private Questions() {
