@@ -11,7 +11,7 @@ import { cat, fieldLabel, fieldOf } from './catalog.js';
 import { $, each, el, idFor } from './dom.js';
 import { asOfField, field, widget } from './fields.js';
 import { evaluate, render } from './main.js';
-import { answerRows, fmt } from './results.js';
+import { answerRows, money } from './results.js';
 import { answered, collect, lastResult, lastYear, persist, saved } from './store.js';
 import { L, lang, t } from './texts.js';
 
@@ -175,7 +175,7 @@ function questionBlock(q, skipped) {
     each((lastResult && lastResult.results) || [], function (r) { if (r.measureId === id && titles.indexOf(L(r.title)) < 0) titles.push(L(r.title)); });
   });
   var why = titles.length ? t('decides', { n: q.decides.length }) + (lang === 'en' ? ': ' : '：') + titles.join(lang === 'en' ? '; ' : '、')
-    + (q.amountAtStake != null ? (lang === 'en' ? '. ' : '。') + t('atStake', { m: fmt(q.amountAtStake) }) : '') : null;
+    + (q.amountAtStake != null ? (lang === 'en' ? '. ' : '。') + t('atStake', { m: money(q.amountAtStake) }) : '') : null;
   var input = f.type === 'list' || f.type === 'region' && q.field === 'regionCode' || f.type === 'industry' || f.type === 'parks'
     ? widget(f, q.field, true) : field(f, q.field, label);
   return el('div', { className: 'question', 'data-question': q.field }, [
@@ -250,5 +250,5 @@ function progressText() {
   each(askedPaths(), function (p) { if (answered(p)) answeredCount++; });
   each(g.skipped, function (p) { if (!answered(p)) skippedCount++; });
   return t(openQuestions().length ? 'progress' : 'progressDone', { d: decided, n: r.length, k: openQuestions().length, e: eligible, i: needs,
-    m: stake != null ? t('stakeOpen', { m: fmt(stake) }) : '', a: answeredCount, s: skippedCount });
+    m: stake != null ? t('stakeOpen', { m: money(stake) }) : '', a: answeredCount, s: skippedCount });
 }

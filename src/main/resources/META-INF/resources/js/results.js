@@ -7,7 +7,16 @@ import { L, lang, t } from './texts.js';
 
 // ---------------------------------------------------------------------------------------------
 // Results
-export function fmt(n) {
+/**
+ * An amount in 万元 as each view reads money: the Chinese view keeps 万元 (its texts name the unit),
+ * the English one writes it out in yuan ("CNY 900,000"), since "90 × 10k" is not how English reads money.
+ */
+export function money(wan) {
+  if (wan == null) return '';
+  return lang === 'en' ? 'CNY ' + fmt(Math.round(wan * 10000)) : fmt(wan);
+}
+
+function fmt(n) {
   if (n == null) return '';
   var s = String(Math.round(n * 100) / 100);
   var parts = s.split('.');
@@ -76,8 +85,8 @@ function amountLine(r) {
   var parts = [];
   if (b.amount != null) parts.push(el('strong', { className: 'amount', 'data-basis': b.basis || 'EXACT', text: amountText(b) }));
   else parts.push(el('span', { text: (b.amountNote && withLabels(L(b.amountNote))) || t('amountByOffice') }));
-  if (b.amount != null && b.cap != null && b.basis !== 'UP_TO') parts.push(' (' + t('upTo', { c: fmt(b.cap) }) + ')');
-  if (b.amount == null && b.cap != null) parts.push('；' + t('upTo', { c: fmt(b.cap) }));
+  if (b.amount != null && b.cap != null && b.basis !== 'UP_TO') parts.push(' (' + t('upTo', { c: money(b.cap) }) + ')');
+  if (b.amount == null && b.cap != null) parts.push('；' + t('upTo', { c: money(b.cap) }));
   if (!b.confirmed) parts.push(el('span', { className: 'tag warn', title: t('unconfirmed'), text: t('unconfirmedTag') }));
   var line = el('p', { className: 'amount-line' }, [el('span', { className: 'k', text: t('amount') + (lang === 'en' ? ': ' : '：') })].concat(parts));
   if (!b.confirmed) line.appendChild(el('span', { className: 'small block', text: t('unconfirmed') }));
@@ -86,9 +95,9 @@ function amountLine(r) {
 
 /** An amount as what it is: a ceiling ("最高 X 万元 / up to X") is never shown as the award, an estimate says so. */
 function amountText(b) {
-  if (b.basis === 'UP_TO') return t('upTo', { c: fmt(b.amount) });
-  if (b.basis === 'ESTIMATE') return t('estimate', { a: fmt(b.amount) });
-  return fmt(b.amount) + ' ' + t('wan');
+  if (b.basis === 'UP_TO') return t('upTo', { c: money(b.amount) });
+  if (b.basis === 'ESTIMATE') return t('estimate', { a: money(b.amount) });
+  return t('exact', { a: money(b.amount) });
 }
 
 /**
@@ -232,11 +241,11 @@ function totalBlock(support, byId) {
   var box = el('section', { className: 'total', id: 'total', 'aria-labelledby': 'h-total' }, [el('h3', { id: 'h-total', text: t('totalTitle') })]);
   if (!n && !nc) { box.appendChild(el('p', { text: t('totalNone') })); return box; }
   if (n) {
-    box.appendChild(el('p', { className: 'total-sum' }, [el('strong', { id: 'total-amount', text: t('totalSum', { a: fmt(sum) }) }),
+    box.appendChild(el('p', { className: 'total-sum' }, [el('strong', { id: 'total-amount', text: t('totalSum', { a: money(sum) }) }),
       el('span', { className: 'small block', text: t('totalSumNote', { n: n }) })]));
   }
-  if (unconfirmed) box.appendChild(el('p', null, [el('span', { className: 'tag warn', text: t('unconfirmedTag') }), ' ' + t('totalUnconfirmed', { a: fmt(unconfirmed) })]));
-  if (nc) box.appendChild(el('p', { id: 'total-ceilings', text: t('totalCeilings', { n: nc, c: fmt(ceil) }) }));
+  if (unconfirmed) box.appendChild(el('p', null, [el('span', { className: 'tag warn', text: t('unconfirmedTag') }), ' ' + t('totalUnconfirmed', { a: money(unconfirmed) })]));
+  if (nc) box.appendChild(el('p', { id: 'total-ceilings', text: t('totalCeilings', { n: nc, c: money(ceil) }) }));
   if (conflicts) box.appendChild(el('p', { className: 'small', text: t('totalConflicts') }));
   return box;
 }

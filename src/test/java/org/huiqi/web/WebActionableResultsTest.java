@@ -83,6 +83,8 @@ class WebActionableResultsTest extends BrowserTest {
         Locator parkEn = page.locator("#group-eligible article[data-measure='GX-WZ-PARK']");
         assertThat(parkEn.locator(".deadline").innerText()).contains("27 days left");
         assertThat(page.locator("#group-status h3").innerText()).isEqualTo("Your enterprise's status");
+        assertThat(page.locator("#total-amount").innerText()).as("money as English reads it, in yuan")
+                .matches("about CNY \\d{1,3}(,\\d{3})+").doesNotContain("万").doesNotContain("10k");
         browser.screenshotAt(page, "#results-body", "results-recycler-en-top");
         page.click("#lang-switch");
     }
