@@ -124,8 +124,8 @@ public class ReferenceResource {
         Places places = ruleSet.places();
         Map<String, List<Places.Place>> below = new HashMap<>();
         places.byCode().values().stream().sorted(Comparator.comparing(Places.Place::code)).forEach(place -> {
-            String parent = parent(place.code(), places.byCode());
-            if (parent != null) below.computeIfAbsent(parent, k -> new ArrayList<>()).add(place);
+            List<Places.Place> above = places.above(place.code());
+            if (!above.isEmpty()) below.computeIfAbsent(above.get(above.size() - 1).code(), k -> new ArrayList<>()).add(place);
         });
         List<Region> provinces = places.byCode().values().stream()
                 .filter(p -> p.code().endsWith("0000"))
@@ -193,12 +193,6 @@ public class ReferenceResource {
      * The region one level up: a county's city, or its province when the list has no city for it
      * (the districts of Beijing or Chongqing, 仙桃市 directly under Hubei); a city's province.
      */
-    private static String parent(String code, Map<String, Places.Place> byCode) {
-        if (code.endsWith("0000")) return null;
-        String city = code.substring(0, 4) + "00";
-        return !code.endsWith("00") && byCode.containsKey(city) ? city : code.substring(0, 2) + "0000";
-    }
-
     private static Region region(Places.Place place, Map<String, List<Places.Place>> below) {
         return new Region(place.code(), place.zh(), place.en(),
                 below.getOrDefault(place.code(), List.of()).stream().map(child -> region(child, below)).toList());

@@ -64,16 +64,9 @@ public final class Lookup {
 
     /** Every region, its province and city (where the list has them) as its path. */
     static Lookup regions(Places places) {
-        Map<String, Places.Place> byCode = places.byCode();
         List<Entry> entries = new ArrayList<>();
-        byCode.values().stream().sorted(Comparator.comparing(Places.Place::code)).forEach(place -> {
-            List<Step> path = new ArrayList<>();
-            for (String ancestor : List.of(place.code().substring(0, 2) + "0000", place.code().substring(0, 4) + "00")) {
-                Places.Place above = byCode.get(ancestor);
-                if (above != null && !ancestor.equals(place.code()) && path.stream().noneMatch(s -> s.code().equals(ancestor))) {
-                    path.add(new Step(above.code(), above.zh(), above.en()));
-                }
-            }
+        places.byCode().values().stream().sorted(Comparator.comparing(Places.Place::code)).forEach(place -> {
+            List<Step> path = places.above(place.code()).stream().map(above -> new Step(above.code(), above.zh(), above.en())).toList();
             entries.add(entry(place.code(), place.code(), place.zh(), place.en(), List.of(), path));
         });
         return new Lookup(entries);

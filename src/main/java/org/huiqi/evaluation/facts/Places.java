@@ -86,6 +86,19 @@ public record Places(Map<String, Place> byCode, Map<String, Group> groups) {
         return around;
     }
 
+    /**
+     * The listed province and city a code sits under, from the top: 450403 → 450000, 450400; a county
+     * the list gives no city for (a district of Beijing) → its province only; a province → none.
+     */
+    public List<Place> above(String code) {
+        List<Place> above = new java.util.ArrayList<>();
+        for (String ancestor : List.of(code.substring(0, 2) + "0000", code.substring(0, 4) + "00")) {
+            Place place = byCode.get(ancestor);
+            if (place != null && !ancestor.equals(code) && !above.contains(place)) above.add(place);
+        }
+        return above;
+    }
+
     /** Like {@link #name}, in English. */
     public String nameEn(String placeOrGroup) {
         Group group = groups.get(placeOrGroup);
