@@ -1,5 +1,5 @@
 /* The results: money first, measures by status, what to do next, and the record a printout keeps. */
-import { fieldLabel, ref, valueLabel } from './catalog.js';
+import { fieldLabel, fieldOf, ref, valueLabel } from './catalog.js';
 import { $, each, el, idFor } from './dom.js';
 import { focusPath } from './form.js';
 import { lastAnswers, saved } from './store.js';
@@ -295,7 +295,10 @@ export function answerRows(profile) {
   var rows = [];
   function answer(path, value) {
     if (path === 'regionCode') return (ref.regionsByCode[value] ? L(ref.regionsByCode[value]) + ' ' : '') + value;
-    return valueText(value, [path]) || String(value);
+    var text = valueText(value, [path]) || String(value);
+    var f = fieldOf(path);
+    // a figure with the unit it was entered in, as the form shows it: "800 万元", "180 人"
+    return typeof value === 'number' && f && f.unit ? text + ' ' + L(f.unit) : text;
   }
   (function walk(value, path) {
     if (value == null) return;

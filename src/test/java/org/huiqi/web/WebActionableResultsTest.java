@@ -99,6 +99,9 @@ class WebActionableResultsTest extends BrowserTest {
         Locator answers = page.locator("#answers");
         assertThat(answers.isVisible()).isTrue();
         assertThat(answers.locator("[data-answer='firstAboveScaleYear']").innerText()).isEqualTo("2019");
+        assertThat(answers.locator("[data-answer='financials.2025.operatingRevenue']").innerText()).as("a figure with its unit")
+                .isEqualTo("12,000 万元");
+        assertThat(answers.locator("[data-answer='employees']").innerText()).isEqualTo("180 人");
         assertThat(answers.locator("[data-answer='vatGeneralTaxpayer']").innerText()).isEqualTo("是");
         assertThat(answers.locator("[data-answer='rcuVatCategory']").innerText()).isEqualTo("再生金属");
         assertThat(answers.locator("[data-answer='regionCode']").innerText()).isEqualTo("梧州市 450400");
