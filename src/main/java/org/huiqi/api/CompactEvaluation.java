@@ -25,9 +25,6 @@ public record CompactEvaluation(
                 example = "sha256:2a8a01d2db2f0b6f0ebdec5124f8519a12f3524698e8e8a90ba23e14872e03fc") String rulesetVersion,
         @Schema(required = true, description = "One entry per measure result, as in the full evaluation") List<Result> results) {
 
-    /** The unit of every amount the service gives (Benefit's amounts are all 万元). */
-    public static final String MONEY_UNIT = "万元";
-
     @Schema(name = "CompactResult", description = "A measure result reduced to its status, amount and missing fields.")
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record Result(
@@ -44,7 +41,7 @@ public record CompactEvaluation(
             @Schema(required = true, example = "20") BigDecimal value,
             @Schema(description = "EXACT the award; UP_TO a ceiling, never the award itself; ESTIMATE from the figures given",
                     example = "EXACT") Measure.Basis basis,
-            @Schema(required = true, description = "Always " + MONEY_UNIT + " (10,000 CNY)", example = MONEY_UNIT) String unit) {
+            @Schema(required = true, description = "Always " + MeasureResult.Benefit.MONEY_UNIT + " (10,000 CNY)", example = MeasureResult.Benefit.MONEY_UNIT) String unit) {
     }
 
     /** The compact form of an evaluation; {@code rulesetVersion} only where nothing beside it says it. */
@@ -57,6 +54,6 @@ public record CompactEvaluation(
     private static Result result(MeasureResult r) {
         BigDecimal value = r.benefit().amount();
         return new Result(r.measureId(), r.projectId(), r.status(),
-                value == null ? null : new Amount(value, r.benefit().basis(), MONEY_UNIT), r.missingFields());
+                value == null ? null : new Amount(value, r.benefit().basis(), MeasureResult.Benefit.MONEY_UNIT), r.missingFields());
     }
 }

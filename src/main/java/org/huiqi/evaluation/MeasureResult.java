@@ -69,6 +69,8 @@ public record MeasureResult(
             @Schema(description = "Profile fields (JSON paths under profile) that would compute the amount of a result that is "
                     + "not NOT_ELIGIBLE; empty when the amount is known or not computed from the profile",
                     example = "[\"financials.2024.vatPaid\"]") List<String> missingFields) {
+        /** The unit of every amount and cap, and of the money a profile gives: 万元 (10,000 CNY). */
+        public static final String MONEY_UNIT = "万元";
     }
 
     /** The same result with its conflicts, which can only be judged once every result of the evaluation exists. */

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.huiqi.evaluation.MeasureResult;
 import org.huiqi.evaluation.Text;
 import org.huiqi.profile.Award;
 import org.huiqi.profile.Certification;
@@ -21,7 +22,7 @@ final class BuiltInFields {
     private BuiltInFields() {
     }
 
-    private static final Text WAN = Text.of("万元", "10k CNY");
+    private static final Text WAN = Text.of(MeasureResult.Benefit.MONEY_UNIT, "10k CNY");
     private static final Text PCT = Text.of("%", "%");
     private static final Text M2 = Text.of("m²", "m²");
     private static final Text PEOPLE = Text.of("人", "people");

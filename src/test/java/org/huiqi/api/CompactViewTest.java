@@ -58,7 +58,7 @@ class CompactViewTest {
             } else {
                 assertThat(result.path("amount").path("value").decimalValue()).isEqualByComparingTo(amount.decimalValue());
                 assertThat(result.path("amount").path("basis").asText()).isEqualTo(expected.path("benefit").path("basis").asText());
-                assertThat(result.path("amount").path("unit").asText()).isEqualTo(CompactEvaluation.MONEY_UNIT);
+                assertThat(result.path("amount").path("unit").asText()).isEqualTo(org.huiqi.evaluation.MeasureResult.Benefit.MONEY_UNIT);
             }
         }
         assertThat(compact.path("results").findValuesAsText("status")).as("an answer with something to act on and to ask")
